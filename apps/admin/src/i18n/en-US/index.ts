@@ -1,0 +1,23 @@
+import type { Messages } from '../zh-CN/index.ts';
+import { account, audit, claim, policy } from './access.ts';
+import { auth } from './auth.ts';
+import { common } from './common.ts';
+import { compound } from './compound.ts';
+import { org } from './org.ts';
+import { branchTerm, dutyZone, grid, partnerUnit, venue } from './registry.ts';
+
+export const enUS: Messages = {
+  common,
+  auth,
+  org,
+  compound,
+  grid,
+  dutyZone,
+  partnerUnit,
+  venue,
+  branchTerm,
+  account,
+  policy,
+  claim,
+  audit,
+};

@@ -1,0 +1,99 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { organisationRoutes, organisationScopeResolver } from './modules/organisation/index.ts';
+import { residentsRoutes } from './modules/residents/index.ts';
+import { accessRoutes } from './platform/access/index.ts';
+import { auditRoutes } from './platform/audit/index.ts';
+import { authRoutes } from './platform/auth/index.ts';
+import { type Clock, systemClock } from './platform/clock.ts';
+import type { Platform, SmsSender } from './platform/context.ts';
+import { createBlindIndex, createFieldCipher, createKeyRing, loadMasterKey } from './platform/crypto/index.ts';
+import { installErrorHandler } from './platform/errors/error-handler.ts';
+import { installHealth } from './platform/http/health.routes.ts';
+import { installIdempotency } from './platform/http/idempotency.ts';
+import { installRequestContext } from './platform/http/request-context.ts';
+import { installSecurityHeaders } from './platform/http/security-headers.ts';
+import { installFrontEnds } from './platform/http/static-apps.ts';
+import { loggingSmsSender } from './platform/auth/sms.ts';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  sms?: SmsSender;
+  /** Serve the built console and H5 (off in route tests). */
+  serveFrontEnds?: boolean;
+  logger?: boolean;
+}
+
+/** Never log credentials, tokens or PII-bearing headers (SEC-15). */
+const REDACT = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
+
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel, redact: REDACT },
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
+    bodyLimit: 1_048_576,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const keys = createKeyRing(loadMasterKey(config.dataDir, config.masterKeyHex));
+  const platform: Platform = {
+    config,
+    database,
+    db: database.db,
+    dialect: database.dialect,
+    clock: options.clock ?? systemClock,
+    keys,
+    cipher: createFieldCipher(keys, config.cryptoProfile),
+    blindIndex: createBlindIndex(keys, config.cryptoProfile),
+    sms: options.sms ?? loggingSmsSender(app.log),
+    scopes: organisationScopeResolver,
+    log: app.log,
+  };
+
+  installErrorHandler(app);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await installSecurityHeaders(app, config.tls);
+  await app.register(swagger, {
+    openapi: { info: { title: 'Linli 邻里 API', version: '1' }, servers: [] },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  installRequestContext(app, platform);
+  installIdempotency(app, platform);
+  installHealth(app, platform);
+
+  await app.register(authRoutes, { prefix: '/api/v1' });
+  await app.register(accessRoutes, { prefix: '/api/v1' });
+  await app.register(auditRoutes, { prefix: '/api/v1' });
+  await app.register(organisationRoutes, { prefix: '/api/v1' });
+  await app.register(residentsRoutes, { prefix: '/api/v1' });
+
+  if (options.serveFrontEnds) {
+    await installFrontEnds(app, {
+      admin: resolve(repoRoot, 'apps/admin/dist'),
+      mobile: resolve(repoRoot, 'apps/mobile/dist'),
+    });
+  }
+  return app;
+}

@@ -1,0 +1,97 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Db = Kysely<DB>;
+
+export interface Database {
+  db: Db;
+  dialect: Dialect;
+  close: () => Promise<void>;
+}
+
+export type DatabaseTarget = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string };
+
+/** The SQLite settings REL-1 requires; checked after opening, and start-up fails on any mismatch. */
+const SQLITE_PRAGMAS: ReadonlyArray<[string, string | number]> = [
+  ['journal_mode', 'wal'],
+  ['synchronous', 2], // FULL: a commit waits for fsync — never weakened for speed
+  ['foreign_keys', 1],
+  ['busy_timeout', 5000],
+  ['secure_delete', 1],
+];
+
+/** PostgreSQL durability settings REL-5 requires. */
+const POSTGRES_SETTINGS: ReadonlyArray<[string, string]> = [
+  ['fsync', 'on'],
+  ['full_page_writes', 'on'],
+  ['synchronous_commit', 'on'],
+];
+
+export class DurabilityError extends Error {}
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  return target.dialect === 'sqlite' ? openSqlite(target.path) : openPostgres(target.url);
+}
+
+function openSqlite(path: string): Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SQLite(path);
+  const isMemory = path === ':memory:';
+  for (const [name, value] of SQLITE_PRAGMAS) {
+    if (isMemory && name === 'journal_mode') continue;
+    sqlite.pragma(`${name} = ${value}`);
+  }
+  assertSqlitePragmas(sqlite, isMemory);
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}
+
+/** Reads each PRAGMA back: a build or file system that silently ignores one must not run (REL-1). */
+export function assertSqlitePragmas(sqlite: SQLite.Database, isMemory = false): void {
+  for (const [name, expected] of SQLITE_PRAGMAS) {
+    if (isMemory && name === 'journal_mode') continue;
+    const actual = sqlite.pragma(name, { simple: true });
+    const matches = name === 'busy_timeout' ? Number(actual) >= Number(expected) : String(actual) === String(expected);
+    if (!matches) throw new DurabilityError(`SQLite PRAGMA ${name} is ${String(actual)}, expected ${expected}`);
+  }
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  // Bigint counts come back as strings from pg; numeric parsing stays explicit in repositories via Number().
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await assertPostgresDurability(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return {
+    db,
+    dialect: 'postgres',
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}
+
+export async function assertPostgresDurability(db: Db): Promise<void> {
+  for (const [name, expected] of POSTGRES_SETTINGS) {
+    const result = await sql<Record<string, string>>`SHOW ${sql.raw(name)}`.execute(db);
+    const actual = result.rows[0]?.[name];
+    if (actual !== expected) {
+      throw new DurabilityError(`PostgreSQL setting ${name} is ${String(actual)}, expected ${expected}`);
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export { type AuditEvent, appendAudit, recordAudit } from './audit.service.ts';
+export { verifyAuditChain } from './audit-verify.ts';
+export { auditRoutes } from './audit.routes.ts';

@@ -1,0 +1,31 @@
+import { AppError } from './errors/app-error.ts';
+
+/** Cursors are opaque base64url JSON of the sort keys of the last row served. */
+export const encodeCursor = (keys: Record<string, string | number>): string =>
+  Buffer.from(JSON.stringify(keys)).toString('base64url');
+
+/** Undefined for the first page; a tampered or foreign cursor is a 400, not a 500. */
+export function decodeCursor(cursor: string | undefined, expected: string[]): Record<string, string | number> | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof parsed === 'object' && parsed !== null && expected.every((k) => k in parsed)) {
+      return parsed as Record<string, string | number>;
+    }
+  } catch {
+    // fall through to the validation error
+  }
+  throw new AppError('VALIDATION_FAILED', { details: { issues: [{ path: 'querystring.cursor', message: 'cursor' }] } });
+}
+
+/** Takes `limit + 1` rows: the extra one tells whether there is a next page without a count query. */
+export function toPage<Row, Item>(
+  rows: Row[],
+  limit: number,
+  toItem: (row: Row) => Item,
+  cursorOf: (row: Row) => Record<string, string | number>,
+): { items: Item[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { items: page.map(toItem), nextCursor: rows.length > limit && last ? encodeCursor(cursorOf(last)) : null };
+}

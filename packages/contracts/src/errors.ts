@@ -1,0 +1,34 @@
+/**
+ * Stable error codes. The server maps each to an HTTP status in one table
+ * (apps/server/src/platform/errors/error-codes.ts); clients may switch on them.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'SESSION_EXPIRED',
+  'MFA_REQUIRED',
+  'MFA_INVALID',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_DISABLED',
+  'PASSWORD_POLICY',
+  'PASSWORD_CHANGE_REQUIRED',
+  'OTP_INVALID',
+  'FORBIDDEN',
+  'CSRF_REJECTED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'DUPLICATE',
+  'ORG_CYCLE',
+  'ORG_HAS_CHILDREN',
+  'ROLE_CONFLICT',
+  'VERSION_REQUIRED',
+  'VERSION_STALE',
+  'IDEMPOTENCY_KEY_REQUIRED',
+  'IDEMPOTENCY_KEY_REUSED',
+  'IDEMPOTENCY_IN_FLIGHT',
+  'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+
+export const ROLES = [
+  'county_admin',
+  'committee_admin',
+  'branch_secretary',
+  'branch_committee',
+  'grid_worker',
+  'handler',
+  'owners_committee',
+  'supervisory_committee',
+  'member',
+  'resident',
+  'sys_admin',
+  'security_admin',
+  'auditor',
+] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** 三权分立: no account may hold two of these (SEC-9). */
+export const ADMIN_ROLES = ['sys_admin', 'security_admin', 'auditor'] as const satisfies readonly Role[];
+
+/** Roles that must pass a TOTP step at login (SEC-6) and get the staff session limits (SEC-4). */
+export const STAFF_ROLES = [
+  'county_admin',
+  'committee_admin',
+  'branch_secretary',
+  'branch_committee',
+  'grid_worker',
+  'handler',
+  'sys_admin',
+  'security_admin',
+  'auditor',
+] as const satisfies readonly Role[];
+
+export const isStaffRole = (role: Role): boolean => (STAFF_ROLES as readonly Role[]).includes(role);
+export const isAdminRole = (role: Role): boolean => (ADMIN_ROLES as readonly Role[]).includes(role);
+
+/** What a role assignment's scope points at. A scope covers everything below it. */
+export const SCOPE_KINDS = ['org', 'compound', 'grid'] as const;
+export const ScopeKindSchema = z.enum(SCOPE_KINDS);
+export type ScopeKind = z.infer<typeof ScopeKindSchema>;
+
+/** The scope kind each role is assigned on. */
+export const SCOPE_KIND_BY_ROLE: Record<Role, ScopeKind> = {
+  county_admin: 'org',
+  committee_admin: 'org',
+  branch_secretary: 'compound',
+  branch_committee: 'compound',
+  grid_worker: 'grid',
+  handler: 'compound',
+  owners_committee: 'compound',
+  supervisory_committee: 'compound',
+  member: 'compound',
+  resident: 'compound',
+  sys_admin: 'org',
+  security_admin: 'org',
+  auditor: 'org',
+};
+
+export const PERMISSIONS = [
+  'org.read',
+  'org.write',
+  'compound.read',
+  'compound.write',
+  'grid.read',
+  'grid.write',
+  'account.read',
+  'account.write',
+  'role.assign',
+  'security.policy',
+  'audit.read',
+  'system.configure',
+] as const;
+export const PermissionSchema = z.enum(PERMISSIONS);
+export type Permission = z.infer<typeof PermissionSchema>;
+
+const READ_ORG: Permission[] = ['org.read', 'compound.read', 'grid.read'];
+
+/**
+ * The one table of what each role may do. Scope is applied on top: a permission
+ * only holds inside the subtree the assignment points at.
+ */
+export const PERMISSIONS_BY_ROLE: Record<Role, readonly Permission[]> = {
+  county_admin: [...READ_ORG, 'org.write', 'compound.write', 'grid.write'],
+  committee_admin: [...READ_ORG, 'org.write', 'compound.write', 'grid.write'],
+  branch_secretary: [...READ_ORG, 'compound.write', 'grid.write'],
+  branch_committee: [...READ_ORG],
+  grid_worker: [...READ_ORG],
+  handler: ['compound.read'],
+  owners_committee: ['compound.read'],
+  supervisory_committee: ['compound.read'],
+  member: ['compound.read'],
+  resident: ['compound.read'],
+  sys_admin: ['account.read', 'account.write', 'system.configure', ...READ_ORG],
+  security_admin: ['account.read', 'role.assign', 'security.policy', ...READ_ORG],
+  auditor: ['audit.read'],
+};
+
+export const roleHasPermission = (role: Role, permission: Permission): boolean =>
+  PERMISSIONS_BY_ROLE[role].includes(permission);
