@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
+import './app/antd-mobile-react19.ts';
 import { App } from './app/App.tsx';
 import { i18n } from './i18n/index.ts';
 import { applyStoredElderMode } from './preferences/elder-mode.ts';

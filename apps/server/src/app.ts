@@ -18,6 +18,7 @@ import { residentsRoutes } from './modules/residents/index.ts';
 import { accessRoutes } from './platform/access/index.ts';
 import { auditRoutes } from './platform/audit/index.ts';
 import { authRoutes } from './platform/auth/index.ts';
+import { loggingSmsSender } from './platform/auth/sms.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Platform, SmsSender } from './platform/context.ts';
 import { createBlindIndex, createFieldCipher, createKeyRing, loadMasterKey } from './platform/crypto/index.ts';
@@ -27,7 +28,6 @@ import { installIdempotency } from './platform/http/idempotency.ts';
 import { installRequestContext } from './platform/http/request-context.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { installFrontEnds } from './platform/http/static-apps.ts';
-import { loggingSmsSender } from './platform/auth/sms.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -42,7 +42,12 @@ export interface BuildOptions {
 }
 
 /** Never log credentials, tokens or PII-bearing headers (SEC-15). */
-const REDACT = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
+const REDACT = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+];
 
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { config, database } = options;

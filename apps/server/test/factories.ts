@@ -1,7 +1,7 @@
 import { type Role, SCOPE_KIND_BY_ROLE, type ScopeKind } from '@linli/contracts';
 import { hash } from '@node-rs/argon2';
-import { isoNow } from '../src/platform/clock.ts';
 import { createSession, isStaffUser } from '../src/platform/auth/session.ts';
+import { isoNow } from '../src/platform/clock.ts';
 import type { Platform } from '../src/platform/context.ts';
 import { newId } from '../src/platform/ids.ts';
 import type { Session } from './harness.ts';
@@ -24,7 +24,14 @@ export interface OrgNode {
 
 export async function createOrgUnit(
   platform: Platform,
-  overrides: { parent?: OrgNode | null; kind?: string; sector?: string; name?: string; compoundId?: string; compoundPath?: string } = {},
+  overrides: {
+    parent?: OrgNode | null;
+    kind?: string;
+    sector?: string;
+    name?: string;
+    compoundId?: string;
+    compoundPath?: string;
+  } = {},
 ): Promise<OrgNode> {
   const id = newId();
   const parentPath = overrides.compoundPath ?? overrides.parent?.path ?? '/';
@@ -76,23 +83,52 @@ export async function createCompound(
     .execute();
   let branch: OrgNode | null = null;
   if (overrides.withBranch) {
-    branch = await createOrgUnit(platform, { parent: org, kind: 'branch', sector: 'compound', compoundId: id, compoundPath: path });
+    branch = await createOrgUnit(platform, {
+      parent: org,
+      kind: 'branch',
+      sector: 'compound',
+      compoundId: id,
+      compoundPath: path,
+    });
     await platform.db
       .insertInto('compound_party')
-      .values({ id: newId(), compound_id: id, kind: 'branch', name: '小区党支部', org_id: branch.id, created_at: now, updated_at: now })
+      .values({
+        id: newId(),
+        compound_id: id,
+        kind: 'branch',
+        name: '小区党支部',
+        org_id: branch.id,
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
   }
   return { id, path, branch };
 }
 
-export async function createGrid(platform: Platform, org: OrgNode, compound?: OrgNode): Promise<OrgNode & { code: string }> {
+export async function createGrid(
+  platform: Platform,
+  org: OrgNode,
+  compound?: OrgNode,
+): Promise<OrgNode & { code: string }> {
   const id = newId();
   const path = `${(compound ?? org).path}${id}/`;
-  const code = `530102001001${String(next() % 1000).padStart(3, '0').replace('000', '001')}`;
+  const code = `530102001001${String(next() % 1000)
+    .padStart(3, '0')
+    .replace('000', '001')}`;
   const now = isoNow(platform.clock);
   await platform.db
     .insertInto('grid')
-    .values({ id, code, name: `网格${code.slice(-3)}`, org_id: org.id, compound_id: compound?.id ?? null, path, created_at: now, updated_at: now })
+    .values({
+      id,
+      code,
+      name: `网格${code.slice(-3)}`,
+      org_id: org.id,
+      compound_id: compound?.id ?? null,
+      path,
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
   return { id, path, code };
 }
@@ -101,7 +137,14 @@ export const TEST_PASSWORD = 'Linli-test-Pass-2026';
 
 export async function createUser(
   platform: Platform,
-  overrides: { username?: string; displayName?: string; password?: string; phone?: string; totpEnrolled?: boolean; status?: 'active' | 'disabled' } = {},
+  overrides: {
+    username?: string;
+    displayName?: string;
+    password?: string;
+    phone?: string;
+    totpEnrolled?: boolean;
+    status?: 'active' | 'disabled';
+  } = {},
 ): Promise<{ id: string; username: string }> {
   const id = newId();
   const username = overrides.username ?? `user${next()}`;
@@ -176,8 +219,16 @@ export async function buildCounty(platform: Platform) {
   const county = await createOrgUnit(platform, { kind: 'county_committee', sector: 'other', name: '测试县委' });
   const committee = await createOrgUnit(platform, { parent: county, kind: 'party_committee', name: '金碧镇党委' });
   const otherCommittee = await createOrgUnit(platform, { parent: county, kind: 'party_committee', name: '龙泉镇党委' });
-  const community = await createOrgUnit(platform, { parent: committee, kind: 'general_branch', name: '金碧社区党总支' });
-  const otherCommunity = await createOrgUnit(platform, { parent: otherCommittee, kind: 'general_branch', name: '龙泉社区党总支' });
+  const community = await createOrgUnit(platform, {
+    parent: committee,
+    kind: 'general_branch',
+    name: '金碧社区党总支',
+  });
+  const otherCommunity = await createOrgUnit(platform, {
+    parent: otherCommittee,
+    kind: 'general_branch',
+    name: '龙泉社区党总支',
+  });
   const compoundA = await createCompound(platform, community, { name: '金碧花园', withBranch: true });
   const compoundB = await createCompound(platform, otherCommunity, { name: '龙泉苑' });
   const gridA = await createGrid(platform, community, compoundA);

@@ -4,11 +4,13 @@ import { type Database, openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 
 /** Which database this run tests: `LINLI_TEST_DB=postgres` with `LINLI_TEST_PG_URL`, else in-memory SQLite. */
-export const testDialect = (): 'sqlite' | 'postgres' => (process.env.LINLI_TEST_DB === 'postgres' ? 'postgres' : 'sqlite');
+export const testDialect = (): 'sqlite' | 'postgres' =>
+  process.env.LINLI_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
 
 function pgBaseUrl(): string {
   const url = process.env.LINLI_TEST_PG_URL;
-  if (!url) throw new Error('LINLI_TEST_DB=postgres needs LINLI_TEST_PG_URL (a server URL whose user may CREATE DATABASE)');
+  if (!url)
+    throw new Error('LINLI_TEST_DB=postgres needs LINLI_TEST_PG_URL (a server URL whose user may CREATE DATABASE)');
   return url;
 }
 

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { IdSchema, PhoneSchema, TimestampSchema, nameText } from './common.ts';
-import { UsernameSchema } from './auth.ts';
+import { RoleAssignmentViewSchema, UsernameSchema } from './auth.ts';
+import { IdSchema, nameText, PhoneSchema, TimestampSchema } from './common.ts';
 import { RoleSchema, ScopeKindSchema } from './roles.ts';
-import { RoleAssignmentViewSchema } from './auth.ts';
 
 export const AccountStatusSchema = z.enum(['active', 'disabled', 'locked']);
 

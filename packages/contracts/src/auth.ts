@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, LocaleSchema, PhoneSchema, TimestampSchema, nameText } from './common.ts';
+import { IdSchema, LocaleSchema, nameText, PhoneSchema, TimestampSchema } from './common.ts';
 import { RoleSchema, ScopeKindSchema } from './roles.ts';
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9_.-]{2,31}$/;

@@ -4,10 +4,10 @@ import {
   DateOnlySchema,
   IdSchema,
   LocationSchema,
-  PhoneSchema,
-  TimestampSchema,
   nameText,
   optionalText,
+  PhoneSchema,
+  TimestampSchema,
 } from './common.ts';
 
 // ---------- Org tree ----------
@@ -60,7 +60,11 @@ export const CreateOrgUnitBodySchema = z
 export type CreateOrgUnitBody = z.infer<typeof CreateOrgUnitBodySchema>;
 
 export const UpdateOrgUnitBodySchema = z
-  .object({ name: nameText(80).optional(), sector: OrgSectorSchema.optional(), sortOrder: z.number().int().min(0).max(100000).optional() })
+  .object({
+    name: nameText(80).optional(),
+    sector: OrgSectorSchema.optional(),
+    sortOrder: z.number().int().min(0).max(100000).optional(),
+  })
   .strict();
 export const MoveOrgUnitBodySchema = z.object({ newParentId: IdSchema }).strict();
 
@@ -100,7 +104,12 @@ export const CompoundListQuerySchema = z.object({
 });
 export type CompoundListQuery = z.infer<typeof CompoundListQuerySchema>;
 
-export const COMPOUND_PARTY_KINDS = ['branch', 'owners_committee', 'supervisory_committee', 'property_company'] as const;
+export const COMPOUND_PARTY_KINDS = [
+  'branch',
+  'owners_committee',
+  'supervisory_committee',
+  'property_company',
+] as const;
 export const CompoundPartyKindSchema = z.enum(COMPOUND_PARTY_KINDS);
 export type CompoundPartyKind = z.infer<typeof CompoundPartyKindSchema>;
 
@@ -131,7 +140,9 @@ export const CreateCompoundBodySchema = z
   .strict();
 export type CreateCompoundBody = z.infer<typeof CreateCompoundBodySchema>;
 
-export const UpdateCompoundBodySchema = CreateCompoundBodySchema.omit({ parties: true, orgId: true }).partial().strict();
+export const UpdateCompoundBodySchema = CreateCompoundBodySchema.omit({ parties: true, orgId: true })
+  .partial()
+  .strict();
 
 export const PartyPersonSchema = z.object({
   id: IdSchema,
@@ -197,17 +208,33 @@ export const GridListQuerySchema = z.object({
 export const CreateGridBodySchema = z
   .object({ code: GridCodeSchema, name: nameText(80), orgId: IdSchema, compoundId: IdSchema.optional() })
   .strict();
-export const UpdateGridBodySchema = z.object({ name: nameText(80).optional(), compoundId: IdSchema.nullable().optional() }).strict();
+export const UpdateGridBodySchema = z
+  .object({ name: nameText(80).optional(), compoundId: IdSchema.nullable().optional() })
+  .strict();
 
 // ---------- Duty zones ----------
 
 export const DutyZoneKindSchema = z.enum(['river', 'street']);
 /** Optional GeoJSON geometry: a line along a river or street, or an area. */
 export const GeometrySchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('LineString'), coordinates: z.array(z.tuple([z.number(), z.number()])).min(2).max(5000) }),
+  z.object({
+    type: z.literal('LineString'),
+    coordinates: z
+      .array(z.tuple([z.number(), z.number()]))
+      .min(2)
+      .max(5000),
+  }),
   z.object({
     type: z.literal('Polygon'),
-    coordinates: z.array(z.array(z.tuple([z.number(), z.number()])).min(4).max(5000)).min(1).max(20),
+    coordinates: z
+      .array(
+        z
+          .array(z.tuple([z.number(), z.number()]))
+          .min(4)
+          .max(5000),
+      )
+      .min(1)
+      .max(20),
   }),
 ]);
 export const DutyZoneSchema = z.object({

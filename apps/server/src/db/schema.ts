@@ -305,4 +305,3 @@ export interface ResidentClaimTable {
   decided_at: Timestamp | null;
   created_at: Timestamp;
 }
-

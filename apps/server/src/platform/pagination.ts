@@ -5,7 +5,10 @@ export const encodeCursor = (keys: Record<string, string | number>): string =>
   Buffer.from(JSON.stringify(keys)).toString('base64url');
 
 /** Undefined for the first page; a tampered or foreign cursor is a 400, not a 500. */
-export function decodeCursor(cursor: string | undefined, expected: string[]): Record<string, string | number> | undefined {
+export function decodeCursor(
+  cursor: string | undefined,
+  expected: string[],
+): Record<string, string | number> | undefined {
   if (cursor === undefined) return undefined;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

@@ -39,7 +39,11 @@ export const platformMigration: LinliMigration = {
       .addUniqueConstraint('role_assignment_unique', ['user_id', 'role', 'scope_kind', 'scope_id'])
       .execute();
     await db.schema.createIndex('role_assignment_user_idx').on('role_assignment').column('user_id').execute();
-    await db.schema.createIndex('role_assignment_scope_idx').on('role_assignment').columns(['scope_kind', 'scope_id']).execute();
+    await db.schema
+      .createIndex('role_assignment_scope_idx')
+      .on('role_assignment')
+      .columns(['scope_kind', 'scope_id'])
+      .execute();
 
     await db.schema
       .createTable('user_session')

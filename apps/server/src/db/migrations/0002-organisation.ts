@@ -138,7 +138,11 @@ export const organisationMigration: LinliMigration = {
         .addColumn('ends_on', 'text', (c) => c.notNull())
         .addColumn('path', 'text', (c) => c.notNull()),
     ).execute();
-    await db.schema.createIndex('branch_term_branch_idx').on('branch_term').columns(['branch_org_id', 'starts_on']).execute();
+    await db.schema
+      .createIndex('branch_term_branch_idx')
+      .on('branch_term')
+      .columns(['branch_org_id', 'starts_on'])
+      .execute();
 
     await db.schema
       .createTable('branch_term_member')
@@ -148,7 +152,6 @@ export const organisationMigration: LinliMigration = {
       .addColumn('position', 'text', (c) => c.notNull())
       .addColumn('sort_order', 'integer', (c) => c.notNull())
       .execute();
-
   },
 
   async down(db: Kysely<unknown>) {

@@ -18,7 +18,8 @@ export const residentsMigration: LinliMigration = {
       .addColumn('decided_at', 'text')
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('resident_claim_path_idx').on('resident_claim').columns(['path', 'status']).execute();  },
+    await db.schema.createIndex('resident_claim_path_idx').on('resident_claim').columns(['path', 'status']).execute();
+  },
 
   async down(db: Kysely<unknown>) {
     await db.schema.dropTable('resident_claim').execute();

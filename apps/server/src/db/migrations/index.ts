@@ -1,7 +1,7 @@
-import type { LinliMigration } from './migration-helpers.ts';
 import { platformMigration } from './0001-platform.ts';
 import { organisationMigration } from './0002-organisation.ts';
 import { residentsMigration } from './0003-residents.ts';
+import type { LinliMigration } from './migration-helpers.ts';
 
 /** Applied in key order. Never edit a migration once it is merged; add the next one. */
 export const MIGRATIONS: Record<string, LinliMigration> = {

@@ -1,9 +1,9 @@
 import type { ScopeKind } from '@linli/contracts';
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { ScopeResolver } from '../../platform/context.ts';
-import type { Trx } from '../../platform/transaction.ts';
 import { likeContains } from '../../platform/sql-helpers.ts';
-import { sql } from 'kysely';
+import type { Trx } from '../../platform/transaction.ts';
 
 /** What other modules may know of a compound: identity, name and place in the tree. */
 export interface CompoundRef {
@@ -25,7 +25,11 @@ export async function findCompoundRef(db: Db | Trx, id: string): Promise<Compoun
 }
 
 /** The registration picker: compound names only, no scope needed (they are public places). */
-export async function searchCompoundsPublic(db: Db, q: string | undefined, limit = 20): Promise<Array<{ id: string; name: string; orgName: string }>> {
+export async function searchCompoundsPublic(
+  db: Db,
+  q: string | undefined,
+  limit = 20,
+): Promise<Array<{ id: string; name: string; orgName: string }>> {
   const rows = await db
     .selectFrom('compound')
     .innerJoin('org_unit', 'org_unit.id', 'compound.org_id')
@@ -42,7 +46,11 @@ const TABLE_BY_KIND = { org: 'org_unit', compound: 'compound', grid: 'grid' } as
 /** The organisation module's answer to "where does this scope object hang?". */
 export const organisationScopeResolver: ScopeResolver = {
   async resolve(db, kind: ScopeKind, id) {
-    const row = await db.selectFrom(TABLE_BY_KIND[kind]).select(['path', 'name']).where('id', '=', id).executeTakeFirst();
+    const row = await db
+      .selectFrom(TABLE_BY_KIND[kind])
+      .select(['path', 'name'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row;
   },
 };

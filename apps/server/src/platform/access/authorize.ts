@@ -1,8 +1,8 @@
 import { type Permission, type Role, roleHasPermission } from '@linli/contracts';
 import type { Expression, SqlBool } from 'kysely';
 import { sql } from 'kysely';
-import { AppError } from '../errors/app-error.ts';
 import type { Actor, ActorAssignment, Ctx } from '../context.ts';
+import { AppError } from '../errors/app-error.ts';
 import { pathStartsWith, sqlFalse } from '../sql-helpers.ts';
 
 /** An object as access control sees it: where it hangs in the org tree. */

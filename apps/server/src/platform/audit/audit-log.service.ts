@@ -3,8 +3,8 @@ import { authorize } from '../access/authorize.ts';
 import type { Ctx } from '../context.ts';
 import { macAlgorithm } from '../crypto/index.ts';
 import { decodeCursor, encodeCursor } from '../pagination.ts';
-import { appendAudit } from './audit.service.ts';
 import { listAuditEntries } from './audit.repository.ts';
+import { appendAudit } from './audit.service.ts';
 import { type AuditVerifyResult, verifyAuditChain } from './audit-verify.ts';
 
 /** The auditor reads the log; the reading itself is audited (SEC-14), so nobody reads unseen. */
@@ -13,9 +13,11 @@ export async function listAuditLog(ctx: Ctx, query: AuditListQuery): Promise<Pag
   const cursor = decodeCursor(query.cursor, ['seq']);
   const rows = await listAuditEntries(ctx.db, query, cursor ? Number(cursor.seq) : null);
   const page = rows.slice(0, query.limit);
-  await ctx.db.transaction().execute((trx) =>
-    appendAudit(trx, ctx, { action: 'audit.query', details: { filters: { ...query, cursor: undefined } } }),
-  );
+  await ctx.db
+    .transaction()
+    .execute((trx) =>
+      appendAudit(trx, ctx, { action: 'audit.query', details: { filters: { ...query, cursor: undefined } } }),
+    );
   const last = page.at(-1);
   return {
     items: page.map((r) => ({
@@ -42,7 +44,11 @@ export async function verifyAuditLog(ctx: Ctx): Promise<AuditVerifyResult> {
   authorize(ctx, 'audit.read');
   const result = await verifyAuditChain(ctx.db, ctx.keys, macAlgorithm(ctx.config.cryptoProfile));
   await ctx.db.transaction().execute((trx) =>
-    appendAudit(trx, ctx, { action: 'audit.verify', outcome: result.ok ? 'success' : 'failure', details: { ...result } }),
+    appendAudit(trx, ctx, {
+      action: 'audit.verify',
+      outcome: result.ok ? 'success' : 'failure',
+      details: { ...result },
+    }),
   );
   return result;
 }

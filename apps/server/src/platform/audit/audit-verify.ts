@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import type { KeyRing } from '../crypto/index.ts';
-import { GENESIS_MAC, chainMac } from './audit-chain.ts';
+import { chainMac, GENESIS_MAC } from './audit-chain.ts';
 
 export interface AuditVerifyResult {
   ok: boolean;
@@ -28,7 +28,10 @@ export async function verifyAuditChain(db: Db, keys: KeyRing, algorithm: string)
     if (rows.length === 0) return { ok: true, checked, firstBrokenSeq: null };
     for (const row of rows) {
       const seq = Number(row.seq);
-      const broken = seq !== expectedSeq || row.prev_mac !== prevMac || chainMac(key, algorithm, prevMac, { ...row, seq }) !== row.mac;
+      const broken =
+        seq !== expectedSeq ||
+        row.prev_mac !== prevMac ||
+        chainMac(key, algorithm, prevMac, { ...row, seq }) !== row.mac;
       if (broken) return { ok: false, checked, firstBrokenSeq: expectedSeq };
       prevMac = row.mac;
       expectedSeq += 1;

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { as, createTestApp, errorCode, type TestApp } from '../../../test/harness.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCounty, signInAs } from '../../../test/factories.ts';
-import { appendAudit } from './audit.service.ts';
+import { as, createTestApp, errorCode, type TestApp } from '../../../test/harness.ts';
 import { systemCtx } from '../context.ts';
+import { appendAudit } from './audit.service.ts';
 
 describe('audit log', () => {
   let t: TestApp;
@@ -14,7 +14,9 @@ describe('audit log', () => {
     county = await buildCounty(t.platform);
     const ctx = systemCtx(t.platform);
     for (let i = 0; i < 5; i += 1) {
-      await t.platform.db.transaction().execute((trx) => appendAudit(trx, ctx, { action: 'test.event', objectId: String(i) }));
+      await t.platform.db
+        .transaction()
+        .execute((trx) => appendAudit(trx, ctx, { action: 'test.event', objectId: String(i) }));
     }
   });
   afterAll(() => t.close());

@@ -8,9 +8,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['audit'], querystring: AuditListQuerySchema, response: { 200: pageOf(AuditEntrySchema) } } },
     (request) => listAuditLog(request.ctx, request.query),
   );
-  app.get(
-    '/audit/verify',
-    { schema: { tags: ['audit'], response: { 200: AuditVerifyResultSchema } } },
-    (request) => verifyAuditLog(request.ctx),
+  app.get('/audit/verify', { schema: { tags: ['audit'], response: { 200: AuditVerifyResultSchema } } }, (request) =>
+    verifyAuditLog(request.ctx),
   );
 };

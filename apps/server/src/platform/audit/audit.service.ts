@@ -1,12 +1,12 @@
 import type { Transaction } from 'kysely';
 import { sql } from 'kysely';
-import type { DB } from '../../db/schema.ts';
 import type { Db } from '../../db/database.ts';
+import type { DB } from '../../db/schema.ts';
+import { isoNow } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import { macAlgorithm } from '../crypto/index.ts';
 import { newId } from '../ids.ts';
-import { isoNow } from '../clock.ts';
-import { GENESIS_MAC, chainMac } from './audit-chain.ts';
+import { chainMac, GENESIS_MAC } from './audit-chain.ts';
 
 export interface AuditEvent {
   /** Dotted verb, e.g. `auth.login`, `compound.create`, `access.denied`. */
@@ -54,7 +54,10 @@ export async function appendAudit(trx: Transaction<DB> | Db, ctx: Ctx, event: Au
   };
   const prevMac = last?.mac ?? GENESIS_MAC;
   const mac = chainMac(ctx.keys.derive('audit-mac'), macAlgorithm(ctx.config.cryptoProfile), prevMac, row);
-  await trx.insertInto('audit_log').values({ ...row, prev_mac: prevMac, mac }).execute();
+  await trx
+    .insertInto('audit_log')
+    .values({ ...row, prev_mac: prevMac, mac })
+    .execute();
 }
 
 /** For events with no business write to join (a denied request, a failed login): its own transaction. */

@@ -1,3 +1,3 @@
+export { auditRoutes } from './audit.routes.ts';
 export { type AuditEvent, appendAudit, recordAudit } from './audit.service.ts';
 export { verifyAuditChain } from './audit-verify.ts';
-export { auditRoutes } from './audit.routes.ts';

@@ -21,12 +21,35 @@ export async function getPasswordPolicy(db: Db | Trx): Promise<PasswordPolicy> {
 }
 
 /** Words that make a password guessable here (SEC-2 context list), besides the user's own name and phone. */
-const CONTEXT_WORDS = ['linli', '邻里', '党建', 'dangjian', 'password', 'admin', '123456', '888888', 'qwerty', '示例县'];
+const CONTEXT_WORDS = [
+  'linli',
+  '邻里',
+  '党建',
+  'dangjian',
+  'password',
+  'admin',
+  '123456',
+  '888888',
+  'qwerty',
+  '示例县',
+];
 
 /** A short list of the most common passwords; a fuller list can be loaded by the county. */
 const COMMON = new Set([
-  '123456789', '1234567890', 'password1', 'qwertyuiop', '1qaz2wsx', 'a123456789', 'abc123456', 'iloveyou1',
-  'admin12345', 'passw0rd!', 'p@ssw0rd1', 'woaini1314', 'qwe123456', 'zxcvbnm123',
+  '123456789',
+  '1234567890',
+  'password1',
+  'qwertyuiop',
+  '1qaz2wsx',
+  'a123456789',
+  'abc123456',
+  'iloveyou1',
+  'admin12345',
+  'passw0rd!',
+  'p@ssw0rd1',
+  'woaini1314',
+  'qwe123456',
+  'zxcvbnm123',
 ]);
 
 const classesOf = (password: string): number =>

@@ -1,6 +1,6 @@
-import { type Role, type ScopeKind, isStaffRole } from '@linli/contracts';
+import { isStaffRole, type Role, type ScopeKind } from '@linli/contracts';
 import type { Db } from '../../db/database.ts';
-import { HOUR_MS, MINUTE_MS, DAY_MS, isoIn, isoNow, type Clock } from '../clock.ts';
+import { type Clock, DAY_MS, HOUR_MS, isoIn, isoNow, MINUTE_MS } from '../clock.ts';
 import type { Actor } from '../context.ts';
 import { hashToken, newToken } from '../crypto/index.ts';
 import type { Trx } from '../transaction.ts';
@@ -90,7 +90,11 @@ export async function loadSession(db: Db, clock: Clock, token: string): Promise<
     return { status: 'expired' };
   }
   if (now - new Date(session.last_seen_at).getTime() >= TOUCH_INTERVAL_MS) {
-    await db.updateTable('user_session').set({ last_seen_at: isoNow(clock) }).where('id', '=', session.id).execute();
+    await db
+      .updateTable('user_session')
+      .set({ last_seen_at: isoNow(clock) })
+      .where('id', '=', session.id)
+      .execute();
   }
   const assignments = await db
     .selectFrom('role_assignment')

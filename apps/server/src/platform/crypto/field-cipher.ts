@@ -16,7 +16,9 @@ function aesCipher(key: Buffer): FieldCipher {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-      return ['a1', iv, cipher.getAuthTag(), data].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+      return ['a1', iv, cipher.getAuthTag(), data]
+        .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+        .join('.');
     },
     decrypt(ciphertext) {
       const [version, iv, tag, data] = ciphertext.split('.');
@@ -40,7 +42,9 @@ function smCipher(encKey: Buffer, macKey: Buffer): FieldCipher {
       const iv = randomBytes(16);
       const cipher = createCipheriv('sm4-ctr', sm4Key, iv);
       const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-      return ['s1', iv, mac(iv, data), data].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+      return ['s1', iv, mac(iv, data), data]
+        .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+        .join('.');
     },
     decrypt(ciphertext) {
       const [version, ivText, tagText, dataText] = ciphertext.split('.');
@@ -49,7 +53,8 @@ function smCipher(encKey: Buffer, macKey: Buffer): FieldCipher {
       const data = Buffer.from(dataText, 'base64url');
       const expected = mac(iv, data);
       const given = Buffer.from(tagText, 'base64url');
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new Error('ciphertext MAC mismatch');
+      if (given.length !== expected.length || !timingSafeEqual(given, expected))
+        throw new Error('ciphertext MAC mismatch');
       const decipher = createDecipheriv('sm4-ctr', sm4Key, iv);
       return Buffer.concat([decipher.update(data), decipher.final()]).toString('utf8');
     },

@@ -11,4 +11,5 @@ export const maskPhone = (phone: string): string => maskMiddle(phone, 3, 4);
 export const maskIdNumber = (id: string): string => maskMiddle(id, 3, 4);
 
 /** Surname plus `*` for lists shown to people who do not manage the person. */
-export const maskName = (name: string): string => (name.length <= 1 ? name : `${name.slice(0, 1)}${'*'.repeat(name.length - 1)}`);
+export const maskName = (name: string): string =>
+  name.length <= 1 ? name : `${name.slice(0, 1)}${'*'.repeat(name.length - 1)}`;

@@ -33,7 +33,10 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
 
 /** Default user-facing messages; a thrower may pass a more specific one. */
 export const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
-  VALIDATION_FAILED: { 'zh-CN': '提交的内容有误，请按提示修改', 'en-US': 'Some fields are invalid; please correct them' },
+  VALIDATION_FAILED: {
+    'zh-CN': '提交的内容有误，请按提示修改',
+    'en-US': 'Some fields are invalid; please correct them',
+  },
   UNAUTHENTICATED: { 'zh-CN': '请先登录', 'en-US': 'Please sign in' },
   SESSION_EXPIRED: { 'zh-CN': '登录已过期，请重新登录', 'en-US': 'Your session has expired; please sign in again' },
   MFA_REQUIRED: { 'zh-CN': '请输入动态验证码', 'en-US': 'Enter your authenticator code' },
@@ -43,16 +46,25 @@ export const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     'zh-CN': '登录失败次数过多，账号已临时锁定，请稍后再试',
     'en-US': 'Too many failed sign-ins; the account is locked for a while',
   },
-  ACCOUNT_DISABLED: { 'zh-CN': '账号已停用，请联系管理员', 'en-US': 'This account is disabled; contact an administrator' },
+  ACCOUNT_DISABLED: {
+    'zh-CN': '账号已停用，请联系管理员',
+    'en-US': 'This account is disabled; contact an administrator',
+  },
   PASSWORD_POLICY: { 'zh-CN': '密码不符合安全要求', 'en-US': 'The password does not meet the policy' },
   PASSWORD_CHANGE_REQUIRED: { 'zh-CN': '请先修改初始密码', 'en-US': 'Change your one-time password first' },
   OTP_INVALID: { 'zh-CN': '验证码错误或已过期', 'en-US': 'The code is wrong or has expired' },
   FORBIDDEN: { 'zh-CN': '没有权限执行此操作', 'en-US': 'You are not allowed to do this' },
-  CSRF_REJECTED: { 'zh-CN': '请求来源无法验证，请刷新页面后重试', 'en-US': 'The request origin could not be verified; reload and retry' },
+  CSRF_REJECTED: {
+    'zh-CN': '请求来源无法验证，请刷新页面后重试',
+    'en-US': 'The request origin could not be verified; reload and retry',
+  },
   NOT_FOUND: { 'zh-CN': '找不到该记录', 'en-US': 'Not found' },
   CONFLICT: { 'zh-CN': '操作与当前状态冲突', 'en-US': 'This conflicts with the current state' },
   DUPLICATE: { 'zh-CN': '记录已存在', 'en-US': 'This already exists' },
-  ORG_CYCLE: { 'zh-CN': '不能把组织移动到它自己的下级之下', 'en-US': 'An organisation cannot move under its own subtree' },
+  ORG_CYCLE: {
+    'zh-CN': '不能把组织移动到它自己的下级之下',
+    'en-US': 'An organisation cannot move under its own subtree',
+  },
   ORG_HAS_CHILDREN: {
     'zh-CN': '该组织下还有下级组织或小区，不能删除',
     'en-US': 'The organisation still has children or compounds',

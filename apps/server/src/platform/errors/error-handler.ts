@@ -33,7 +33,8 @@ function fromDatabaseError(error: unknown): AppError | undefined {
   if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505') {
     return new AppError('DUPLICATE');
   }
-  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503') return new AppError('CONFLICT', { details: { reason: 'reference' } });
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503')
+    return new AppError('CONFLICT', { details: { reason: 'reference' } });
   return undefined;
 }
 
@@ -90,7 +91,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (status === 429) return send(request, reply, new AppError('RATE_LIMITED'));
     if (status >= 400 && status < 500) {
       // Malformed JSON, wrong content type, and the like: the client's fault, said plainly.
-      return send(request, reply, new AppError('VALIDATION_FAILED', { details: { reason: error.code ?? 'BAD_REQUEST' } }));
+      return send(
+        request,
+        reply,
+        new AppError('VALIDATION_FAILED', { details: { reason: error.code ?? 'BAD_REQUEST' } }),
+      );
     }
     request.log.error({ err: error }, 'unhandled error');
     return send(request, reply, new AppError('INTERNAL'));

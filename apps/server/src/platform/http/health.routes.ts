@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import type { Platform } from '../context.ts';
 
 /** `/healthz` answers 200 only when the database answers a query; load balancers and the CLI rely on it. */

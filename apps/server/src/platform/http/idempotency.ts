@@ -17,7 +17,9 @@ export const IDEMPOTENCY_TTL_MS = 3 * DAY_MS;
 
 const fingerprintOf = (request: FastifyRequest): string =>
   createHash('sha256')
-    .update(`${request.method} ${request.routeOptions.url ?? request.url}\n${JSON.stringify(request.params)}\n${JSON.stringify(request.body ?? null)}`)
+    .update(
+      `${request.method} ${request.routeOptions.url ?? request.url}\n${JSON.stringify(request.params)}\n${JSON.stringify(request.body ?? null)}`,
+    )
     .digest('base64url');
 
 /**
@@ -35,7 +37,9 @@ export function installIdempotency(app: FastifyInstance, platform: Platform): vo
       return;
     }
     if (!KEY_PATTERN.test(key)) {
-      throw new AppError('VALIDATION_FAILED', { details: { issues: [{ path: 'headers.idempotency-key', message: 'format' }] } });
+      throw new AppError('VALIDATION_FAILED', {
+        details: { issues: [{ path: 'headers.idempotency-key', message: 'format' }] },
+      });
     }
     const scope = request.actor ? `user:${request.actor.userId}` : `anon:${request.ip}`;
     const fingerprint = fingerprintOf(request);

@@ -16,9 +16,16 @@ export interface FrontEndDirs {
 export async function installFrontEnds(app: FastifyInstance, dirs: FrontEndDirs): Promise<void> {
   const hasAdmin = existsSync(join(dirs.admin, 'index.html'));
   const hasMobile = existsSync(join(dirs.mobile, 'index.html'));
-  if (hasAdmin) await app.register(fastifyStatic, { root: dirs.admin, prefix: '/', wildcard: false, index: 'index.html' });
+  if (hasAdmin)
+    await app.register(fastifyStatic, { root: dirs.admin, prefix: '/', wildcard: false, index: 'index.html' });
   if (hasMobile) {
-    await app.register(fastifyStatic, { root: dirs.mobile, prefix: '/m/', decorateReply: !hasAdmin, wildcard: false, index: 'index.html' });
+    await app.register(fastifyStatic, {
+      root: dirs.mobile,
+      prefix: '/m/',
+      decorateReply: !hasAdmin,
+      wildcard: false,
+      index: 'index.html',
+    });
     app.get('/m', (_request, reply) => reply.redirect('/m/'));
   }
   app.addHook('onRequest', async (request, reply) => {
