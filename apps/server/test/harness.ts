@@ -33,7 +33,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 }
 
 /** The app on a fresh migrated database with a fake clock and a recording SMS sender. */
-export async function createTestApp(options: { config?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { config?: Record<string, string>; extraRoutes?: (app: FastifyInstance) => void } = {},
+): Promise<TestApp> {
   const database = await openFreshDatabase();
   const clock = new FakeClock();
   const sms: SentSms[] = [];
@@ -43,6 +45,7 @@ export async function createTestApp(options: { config?: Record<string, string> }
     },
   };
   const app = await buildApp({ config: testConfig(options.config), database, clock, sms: sender, logger: false });
+  options.extraRoutes?.(app);
   await app.ready();
   return {
     app,

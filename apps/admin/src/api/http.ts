@@ -74,8 +74,8 @@ export const setUnauthenticatedHandler = (handler: ((error: ApiError) => void) |
 
 // ---------- requests ----------
 
-export type QueryValue = string | number | boolean | null | undefined;
-export type QueryParams = Record<string, QueryValue>;
+/** Query parameters: strings, numbers and booleans are sent; empty strings, null and undefined are left out. */
+export type QueryParams = object;
 
 export type RequestOptions = {
   query?: QueryParams | undefined;
@@ -97,7 +97,7 @@ export const buildUrl = (path: string, query?: QueryParams): string => {
   const params = new URLSearchParams();
   if (query) {
     for (const [key, value] of Object.entries(query)) {
-      if (value === undefined || value === null || value === '') continue;
+      if (value === '' || !['string', 'number', 'boolean'].includes(typeof value)) continue;
       params.set(key, String(value));
     }
   }

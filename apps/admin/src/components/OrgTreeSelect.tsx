@@ -22,7 +22,8 @@ type Props = {
   'data-testid'?: string;
 };
 
-type Node = { unit: OrgUnit; pId: string | null };
+const ROOT = '__root__';
+type Node = { unit: OrgUnit; pId: string };
 
 /** Picks a Party organisation from the caller's scope, loading the tree one level at a time. */
 export const OrgTreeSelect = ({ selectable, excludeSubtreeOf, ...props }: Props) => {
@@ -33,7 +34,7 @@ export const OrgTreeSelect = ({ selectable, excludeSubtreeOf, ...props }: Props)
 
   const nodes = useMemo(() => {
     const out = new Map<string, Node>();
-    for (const unit of roots.data ?? []) out.set(unit.id, { unit, pId: null });
+    for (const unit of roots.data ?? []) out.set(unit.id, { unit, pId: ROOT });
     for (const [parentId, children] of Object.entries(loaded)) {
       for (const unit of children) out.set(unit.id, { unit, pId: parentId });
     }
@@ -42,10 +43,10 @@ export const OrgTreeSelect = ({ selectable, excludeSubtreeOf, ...props }: Props)
 
   const isExcluded = (id: string): boolean => {
     if (!excludeSubtreeOf) return false;
-    let cursor: string | null = id;
-    while (cursor) {
+    let cursor: string | undefined = id;
+    while (cursor && cursor !== ROOT) {
       if (cursor === excludeSubtreeOf) return true;
-      cursor = nodes.get(cursor)?.pId ?? null;
+      cursor = nodes.get(cursor)?.pId;
     }
     return false;
   };
@@ -63,7 +64,8 @@ export const OrgTreeSelect = ({ selectable, excludeSubtreeOf, ...props }: Props)
     };
   });
 
-  const loadData = async ({ id }: { id?: string | number }): Promise<void> => {
+  const loadData = async (node: { value?: string | number }): Promise<void> => {
+    const id = node.value;
     if (typeof id !== 'string' || loaded[id]) return;
     const children = await queryClient.fetchQuery({
       queryKey: orgChildrenKey(id),
@@ -78,7 +80,7 @@ export const OrgTreeSelect = ({ selectable, excludeSubtreeOf, ...props }: Props)
       {...props}
       showSearch
       treeNodeFilterProp="title"
-      treeDataSimpleMode={{ id: 'id', pId: 'pId', rootPId: null }}
+      treeDataSimpleMode={{ id: 'id', pId: 'pId', rootPId: ROOT }}
       treeData={treeData}
       loadData={loadData}
       loading={roots.isFetching}

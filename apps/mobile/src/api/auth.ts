@@ -9,10 +9,10 @@ import {
   type OtpLoginBody,
   type OtpSendBody,
   OtpSendResultSchema,
+  pageOf,
   type RegisterBody,
   TotpEnrolmentSchema,
   type TotpVerifyBody,
-  pageOf,
 } from '@linli/contracts';
 import { ApiError } from './errors.ts';
 import { api } from './http.ts';

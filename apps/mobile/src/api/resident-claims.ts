@@ -1,4 +1,4 @@
-import { type ResidentClaim, type ResidentClaimDecisionSchema, ResidentClaimSchema, pageOf } from '@linli/contracts';
+import { pageOf, type ResidentClaim, type ResidentClaimDecisionSchema, ResidentClaimSchema } from '@linli/contracts';
 import { api } from './http.ts';
 
 /** A page per the list convention; tolerant of a missing `nextCursor` (docs/api.md does not show the shape). */

@@ -4,7 +4,7 @@ import enUS from 'antd-mobile/es/locales/en-US';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RouterProvider, createBrowserRouter } from 'react-router';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { onUnauthenticated, setAcceptLanguage } from '../api/http.ts';
 import { PageSkeleton } from '../components/StateBlocks.tsx';
 import { forgetSession } from '../features/session/session.ts';

@@ -1,5 +1,5 @@
 import { unstableSetRender } from 'antd-mobile';
-import { type Root, createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
 
 /**
  * antd-mobile 5 renders Toast and Dialog through `ReactDOM.render`, which React 19 removed; without this hook

@@ -28,7 +28,13 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
 /** Nothing to show yet, said kindly. */
 export function EmptyState({ title, description }: { title: string; description?: string }) {
   return (
-    <ErrorBlock className="state-block" status="empty" title={title} description={description ?? ''} data-testid="h5-empty" />
+    <ErrorBlock
+      className="state-block"
+      status="empty"
+      title={title}
+      description={description ?? ''}
+      data-testid="h5-empty"
+    />
   );
 }
 

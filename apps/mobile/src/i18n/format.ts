@@ -20,9 +20,12 @@ export const formatDateTime = (iso: string, locale: Locale): string => {
 export const formatDate = (iso: string, locale: Locale): string => {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, year: 'numeric', month: 'long', day: 'numeric' }).format(
-    date,
-  );
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  }).format(date);
 };
 
 /** 15-digit grid code split as area · street · community · sequence for reading aloud. */

@@ -1,5 +1,5 @@
 import { type Locale, LocaleSchema } from '@linli/contracts';
-import i18next from 'i18next';
+import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { readPreference, writePreference } from '../preferences/storage.ts';
 import { enUS } from './en-US.ts';
@@ -19,7 +19,7 @@ const storedLocale = (): Locale | null => {
   return parsed.success ? parsed.data : null;
 };
 
-export const i18n = i18next.createInstance();
+export const i18n: I18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },

@@ -36,7 +36,11 @@ export default function LoginPage() {
         <NewPasswordStep changeToken={step.changeToken} onResult={handleResult} onRestart={restart} />
       ) : (
         <>
-          <Tabs activeKey={tab} onChange={(key) => setTab(key === 'password' ? 'password' : 'otp')} className="auth-tabs">
+          <Tabs
+            activeKey={tab}
+            onChange={(key) => setTab(key === 'password' ? 'password' : 'otp')}
+            className="auth-tabs"
+          >
             <Tabs.Tab key="otp" title={<span data-testid="h5-tab-otp">{t('auth.tabOtp')}</span>}>
               <OtpLoginForm onResult={handleResult} />
             </Tabs.Tab>

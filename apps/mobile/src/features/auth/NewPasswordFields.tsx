@@ -48,7 +48,11 @@ export function NewPasswordFields({ idPrefix, value, errors, onChange }: Props) 
 type CheckMessages = { required: string; mismatch: string; same: string };
 
 /** Client-side checks only: filled, typed the same twice, and (when given) not the current password again. */
-export const checkNewPassword = (value: NewPasswordValue, messages: CheckMessages, current?: string): NewPasswordErrors => {
+export const checkNewPassword = (
+  value: NewPasswordValue,
+  messages: CheckMessages,
+  current?: string,
+): NewPasswordErrors => {
   if (value.newPassword.length === 0) return { newPassword: messages.required };
   if (current !== undefined && value.newPassword === current) return { newPassword: messages.same };
   if (value.newPassword !== value.confirm) return { confirm: messages.mismatch };

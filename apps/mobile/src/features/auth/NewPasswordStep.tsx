@@ -6,7 +6,12 @@ import { useTranslation } from 'react-i18next';
 import { authApi } from '../../api/auth.ts';
 import { useDescribeError } from '../../i18n/describe-error.ts';
 import { FormError } from './FormError.tsx';
-import { type NewPasswordErrors, NewPasswordFields, type NewPasswordValue, checkNewPassword } from './NewPasswordFields.tsx';
+import {
+  checkNewPassword,
+  type NewPasswordErrors,
+  NewPasswordFields,
+  type NewPasswordValue,
+} from './NewPasswordFields.tsx';
 import { usePasswordMessages } from './usePasswordMessages.ts';
 
 type Props = { changeToken: string; onResult: (result: LoginResult) => void; onRestart: () => void };
@@ -33,7 +38,14 @@ export function NewPasswordStep({ changeToken, onResult, onRestart }: Props) {
       <p className="muted">{t('auth.newPasswordHint')}</p>
       <NewPasswordFields idPrefix="h5-initial-password" value={value} errors={errors} onChange={setValue} />
       {save.isError ? <FormError message={describe(save.error)} /> : null}
-      <Button block type="submit" color="primary" size="large" loading={save.isPending} data-testid="h5-new-password-submit">
+      <Button
+        block
+        type="submit"
+        color="primary"
+        size="large"
+        loading={save.isPending}
+        data-testid="h5-new-password-submit"
+      >
         {t('auth.newPasswordSubmit')}
       </Button>
       <Button block fill="none" size="large" onClick={onRestart}>

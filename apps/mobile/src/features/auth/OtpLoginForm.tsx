@@ -72,14 +72,7 @@ export function OtpLoginForm({ onResult }: { onResult: (result: LoginResult) => 
       />
       {sender.devCode ? <DevCodeNotice code={sender.devCode} onFill={() => setCode(sender.devCode ?? '')} /> : null}
       {login.isError ? <FormError message={describe(login.error)} /> : null}
-      <Button
-        block
-        type="submit"
-        color="primary"
-        size="large"
-        loading={login.isPending}
-        data-testid="h5-otp-submit"
-      >
+      <Button block type="submit" color="primary" size="large" loading={login.isPending} data-testid="h5-otp-submit">
         {t('auth.login')}
       </Button>
     </form>

@@ -58,14 +58,7 @@ export function PasswordLoginForm({ onResult }: { onResult: (result: LoginResult
         error={errors.password}
       />
       {login.isError ? <FormError message={describe(login.error)} /> : null}
-      <Button
-        block
-        type="submit"
-        color="primary"
-        size="large"
-        loading={login.isPending}
-        data-testid="h5-login-submit"
-      >
+      <Button block type="submit" color="primary" size="large" loading={login.isPending} data-testid="h5-login-submit">
         {t('auth.login')}
       </Button>
     </form>

@@ -1,4 +1,4 @@
-import { type Me, type Permission, type ScopeKind, roleHasPermission } from '@linli/contracts';
+import { type Me, type Permission, roleHasPermission, type ScopeKind } from '@linli/contracts';
 
 export type Scope = { id: string; name: string };
 
@@ -7,7 +7,8 @@ export const scopesWith = (me: Me, kind: ScopeKind, permission: Permission): Sco
   const seen = new Map<string, Scope>();
   for (const assignment of me.roles) {
     if (assignment.scopeKind !== kind || !roleHasPermission(assignment.role, permission)) continue;
-    if (!seen.has(assignment.scopeId)) seen.set(assignment.scopeId, { id: assignment.scopeId, name: assignment.scopeName });
+    if (!seen.has(assignment.scopeId))
+      seen.set(assignment.scopeId, { id: assignment.scopeId, name: assignment.scopeName });
   }
   return [...seen.values()];
 };

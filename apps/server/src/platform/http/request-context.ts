@@ -74,7 +74,9 @@ function checkCsrf(request: FastifyRequest, platform: Platform): void {
 function isAllowedOrigin(origin: string, request: FastifyRequest, allowed: string[]): boolean {
   if (allowed.includes(origin)) return true;
   try {
-    return new URL(origin).host === request.headers.host;
+    const parsed = new URL(origin);
+    // Normalise the Host header through the same parser so default ports (":80", ":443") compare equal.
+    return parsed.host === new URL(`${parsed.protocol}//${request.headers.host ?? ''}`).host;
   } catch {
     return false;
   }

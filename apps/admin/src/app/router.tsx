@@ -1,0 +1,74 @@
+import type { Permission } from '@linli/contracts';
+import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { AppLayout } from './AppLayout.tsx';
+import { FullPageSpin, HomeRoute, NotFoundPage, RequireAuth, RequirePermission } from './guards.tsx';
+import { RouteError } from './RouteError.tsx';
+
+/** One lazy chunk per page, so the first load carries only the shell. */
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+
+const LoginPage = page(() => import('../features/auth/LoginPage.tsx'), 'LoginPage');
+const OverviewPage = page(() => import('../features/overview/OverviewPage.tsx'), 'OverviewPage');
+const OrgTreePage = page(() => import('../features/org/OrgTreePage.tsx'), 'OrgTreePage');
+const CompoundListPage = page(() => import('../features/compounds/CompoundListPage.tsx'), 'CompoundListPage');
+const CompoundCreatePage = page(() => import('../features/compounds/CompoundCreatePage.tsx'), 'CompoundCreatePage');
+const CompoundDetailPage = page(() => import('../features/compounds/CompoundDetailPage.tsx'), 'CompoundDetailPage');
+const GridListPage = page(() => import('../features/grids/GridListPage.tsx'), 'GridListPage');
+const DutyZoneListPage = page(() => import('../features/duty-zones/DutyZoneListPage.tsx'), 'DutyZoneListPage');
+const PartnerUnitListPage = page(
+  () => import('../features/partner-units/PartnerUnitListPage.tsx'),
+  'PartnerUnitListPage',
+);
+const VenueListPage = page(() => import('../features/venues/VenueListPage.tsx'), 'VenueListPage');
+const BranchTermListPage = page(() => import('../features/branch-terms/BranchTermListPage.tsx'), 'BranchTermListPage');
+const ResidentClaimsPage = page(
+  () => import('../features/resident-claims/ResidentClaimsPage.tsx'),
+  'ResidentClaimsPage',
+);
+const AccountListPage = page(() => import('../features/accounts/AccountListPage.tsx'), 'AccountListPage');
+const PasswordPolicyPage = page(() => import('../features/security/PasswordPolicyPage.tsx'), 'PasswordPolicyPage');
+const AuditLogPage = page(() => import('../features/audit/AuditLogPage.tsx'), 'AuditLogPage');
+
+const guarded = (permission: Permission, element: ReactNode) => (
+  <RequirePermission permission={permission}>{element}</RequirePermission>
+);
+
+export const router = createBrowserRouter([
+  {
+    path: '/login',
+    element: (
+      <Suspense fallback={<FullPageSpin />}>
+        <LoginPage />
+      </Suspense>
+    ),
+    errorElement: <RouteError />,
+  },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <HomeRoute overview={<OverviewPage />} /> },
+      { path: 'org', element: guarded('org.read', <OrgTreePage />) },
+      { path: 'compounds', element: guarded('compound.read', <CompoundListPage />) },
+      { path: 'compounds/new', element: guarded('compound.write', <CompoundCreatePage />) },
+      { path: 'compounds/:id', element: guarded('compound.read', <CompoundDetailPage />) },
+      { path: 'grids', element: guarded('grid.read', <GridListPage />) },
+      { path: 'duty-zones', element: guarded('org.read', <DutyZoneListPage />) },
+      { path: 'partner-units', element: guarded('org.read', <PartnerUnitListPage />) },
+      { path: 'venues', element: guarded('compound.read', <VenueListPage />) },
+      { path: 'branch-terms', element: guarded('org.read', <BranchTermListPage />) },
+      { path: 'resident-claims', element: guarded('compound.write', <ResidentClaimsPage />) },
+      { path: 'accounts', element: guarded('account.read', <AccountListPage />) },
+      { path: 'security/password-policy', element: guarded('security.policy', <PasswordPolicyPage />) },
+      { path: 'audit', element: guarded('audit.read', <AuditLogPage />) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,225 @@
+import {
+  CreateOrgUnitBodySchema,
+  ORG_KINDS,
+  type OrgKind,
+  type OrgSector,
+  OrgSectorSchema,
+  type OrgUnit,
+  UpdateOrgUnitBodySchema,
+} from '@linli/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { App, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { orgApi, type OrgUnitDetail } from '../../api/organisation.ts';
+import { FormErrorAlert, StaleVersionAlert } from '../../components/ErrorState.tsx';
+import { isVersionStale } from '../../components/errors.ts';
+import { OrgTreeSelect } from '../../components/OrgTreeSelect.tsx';
+import { useIdempotencyKey } from '../../components/useIdempotencyKey.ts';
+import { applyServerErrors, contractRule, requiredRule } from '../../components/validation.ts';
+
+/** The usual kind one level below a node, as a starting value. */
+const CHILD_KIND: Record<OrgKind, OrgKind> = {
+  county_committee: 'party_committee',
+  organization_department: 'party_committee',
+  party_committee: 'general_branch',
+  working_committee: 'general_branch',
+  general_branch: 'branch',
+  branch: 'party_group',
+  party_group: 'party_group',
+};
+
+const useEnumOptions = () => {
+  const { t } = useTranslation();
+  return {
+    kinds: ORG_KINDS.map((k) => ({ value: k, label: t(`common.enum.orgKind.${k}`) })),
+    sectors: OrgSectorSchema.options.map((s) => ({ value: s, label: t(`common.enum.orgSector.${s}`) })),
+  };
+};
+
+type CreateValues = { kind: OrgKind; sector: OrgSector; name: string; sortOrder?: number | null };
+
+export const CreateChildModal = (props: {
+  open: boolean;
+  parent: OrgUnitDetail;
+  onClose: () => void;
+  onCreated: (unit: OrgUnit) => void;
+}) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { kinds, sectors } = useEnumOptions();
+  const [form] = Form.useForm<CreateValues>();
+  const idem = useIdempotencyKey(props.open);
+  const shape = CreateOrgUnitBodySchema.shape;
+  const create = useMutation({
+    mutationFn: (v: CreateValues) =>
+      orgApi.create(
+        { parentId: props.parent.id, kind: v.kind, sector: v.sector, name: v.name.trim(), sortOrder: v.sortOrder ?? undefined },
+        idem.key,
+      ),
+    onSuccess: (unit) => {
+      void message.success(t('org.tree.created'));
+      props.onClose();
+      props.onCreated(unit);
+    },
+    onError: (e) => {
+      idem.afterError(e);
+      applyServerErrors(form, e);
+    },
+  });
+  return (
+    <Modal
+      open={props.open}
+      title={t('org.tree.createTitle')}
+      okText={t('common.actions.save')}
+      cancelText={t('common.actions.cancel')}
+      confirmLoading={create.isPending}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      afterClose={() => create.reset()}
+      destroyOnHidden
+    >
+      <FormErrorAlert error={create.error} />
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ kind: CHILD_KIND[props.parent.kind], sector: props.parent.sector }}
+        onFinish={(v) => create.mutate(v)}
+      >
+        <Form.Item label={t('org.tree.parent')}>
+          <Typography.Text strong>{props.parent.name}</Typography.Text>
+        </Form.Item>
+        <Form.Item name="name" label={t('org.tree.name')} rules={[requiredRule(t), contractRule(shape.name, t)]}>
+          <Input maxLength={80} showCount autoFocus />
+        </Form.Item>
+        <Form.Item name="kind" label={t('org.tree.kind')} rules={[requiredRule(t)]}>
+          <Select options={kinds} />
+        </Form.Item>
+        <Form.Item name="sector" label={t('org.tree.sector')} rules={[requiredRule(t)]}>
+          <Select options={sectors} />
+        </Form.Item>
+        <Form.Item name="sortOrder" label={t('org.tree.sortOrder')}>
+          <InputNumber min={0} max={100000} precision={0} style={{ width: 160 }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+};
+
+type RenameValues = { name: string; sector: OrgSector; sortOrder: number };
+
+export const RenameModal = (props: {
+  open: boolean;
+  unit: OrgUnitDetail;
+  onClose: () => void;
+  onReload: () => Promise<unknown>;
+  onSaved: () => void;
+}) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { sectors } = useEnumOptions();
+  const [form] = Form.useForm<RenameValues>();
+  const { unit } = props;
+  const save = useMutation({
+    mutationFn: (v: RenameValues) =>
+      orgApi.update(unit.id, { name: v.name.trim(), sector: v.sector, sortOrder: v.sortOrder }, unit.version),
+    onSuccess: async () => {
+      void message.success(t('org.tree.renamed'));
+      props.onClose();
+      await props.onReload();
+      props.onSaved();
+    },
+    onError: (e) => applyServerErrors(form, e),
+  });
+  useEffect(() => {
+    if (props.open) form.setFieldsValue({ name: unit.name, sector: unit.sector, sortOrder: unit.sortOrder });
+  }, [props.open, unit, form]);
+  const reload = async () => {
+    await props.onReload();
+    save.reset();
+  };
+  return (
+    <Modal
+      open={props.open}
+      title={t('org.tree.renameTitle')}
+      okText={t('common.actions.save')}
+      cancelText={t('common.actions.cancel')}
+      confirmLoading={save.isPending}
+      okButtonProps={{ disabled: isVersionStale(save.error) }}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      afterClose={() => save.reset()}
+      destroyOnHidden
+    >
+      {isVersionStale(save.error) ? <StaleVersionAlert onReload={() => void reload()} /> : <FormErrorAlert error={save.error} />}
+      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
+        <Form.Item
+          name="name"
+          label={t('org.tree.name')}
+          rules={[requiredRule(t), contractRule(UpdateOrgUnitBodySchema.shape.name, t)]}
+        >
+          <Input maxLength={80} showCount autoFocus />
+        </Form.Item>
+        <Form.Item name="sector" label={t('org.tree.sector')} rules={[requiredRule(t)]}>
+          <Select options={sectors} />
+        </Form.Item>
+        <Form.Item name="sortOrder" label={t('org.tree.sortOrder')} rules={[requiredRule(t)]}>
+          <InputNumber min={0} max={100000} precision={0} style={{ width: 160 }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+};
+
+export const MoveModal = (props: {
+  open: boolean;
+  unit: OrgUnitDetail;
+  onClose: () => void;
+  onMoved: (newParentId: string) => void;
+}) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ newParentId: string }>();
+  const move = useMutation({
+    mutationFn: ({ newParentId }: { newParentId: string }) => orgApi.move(props.unit.id, newParentId),
+    onSuccess: (_u, { newParentId }) => {
+      void message.success(t('org.tree.moved'));
+      props.onClose();
+      props.onMoved(newParentId);
+    },
+    onError: (e) => applyServerErrors(form, e),
+  });
+  return (
+    <Modal
+      open={props.open}
+      title={t('org.tree.moveTitle')}
+      okText={t('common.actions.confirm')}
+      cancelText={t('common.actions.cancel')}
+      confirmLoading={move.isPending}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      afterClose={() => move.reset()}
+      destroyOnHidden
+    >
+      <FormErrorAlert error={move.error} />
+      <Typography.Paragraph>
+        <Typography.Text strong>{props.unit.name}</Typography.Text>
+      </Typography.Paragraph>
+      <Form form={form} layout="vertical" preserve={false} onFinish={(v) => move.mutate(v)}>
+        <Form.Item
+          name="newParentId"
+          label={t('org.tree.newParent')}
+          extra={t('org.tree.moveHint')}
+          rules={[requiredRule(t)]}
+        >
+          <OrgTreeSelect
+            excludeSubtreeOf={props.unit.id}
+            selectable={(u) => u.id !== props.unit.parentId}
+            style={{ width: '100%' }}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+};

@@ -1,0 +1,51 @@
+import { type Config, ConfigError, loadConfig } from '../config.ts';
+import { runAuditVerify } from './audit-verify.command.ts';
+import { runDemo, runDemoTotp } from './demo.command.ts';
+import { runMigrate } from './migrate.command.ts';
+
+const USAGE = `linli — the Linli 邻里 server
+
+Usage:
+  linli serve                 migrate, seed the demo county on an empty database, and serve (default)
+  linli migrate [latest|down] apply all migrations, or roll every migration back
+  linli demo [--reset]        create the demo county (with --reset: wipe the database first)
+  linli demo totp <username>  print the current TOTP code of a demo staff account
+  linli audit verify          check the audit log's hash chain; exit 1 at the first broken link
+
+Configuration comes from the environment (LINLI_PORT, LINLI_HOST, LINLI_DATA_DIR, DATABASE_URL, …; see README).`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command = 'serve', ...rest] = argv;
+  if (command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const config: Config = loadConfig();
+  switch (command) {
+    case 'serve': {
+      const { serve } = await import('../server.ts');
+      await serve(config);
+      return -1; // keeps running
+    }
+    case 'migrate':
+      return runMigrate(config, rest[0] ?? 'latest');
+    case 'demo':
+      if (rest[0] === 'totp') return runDemoTotp(config, rest[1]);
+      return runDemo(config, rest.includes('--reset'));
+    case 'audit':
+      if (rest[0] === 'verify') return runAuditVerify(config);
+      break;
+  }
+  process.stderr.write(`Unknown command: ${argv.join(' ')}\n\n${USAGE}\n`);
+  return 2;
+}
+
+try {
+  const code = await main(process.argv.slice(2));
+  if (code >= 0) process.exit(code);
+} catch (error) {
+  process.stderr.write(
+    `${error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+}
