@@ -52,6 +52,19 @@ const list = (value: string): string[] =>
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 
+/**
+ * Production refuses plain HTTP credentials (SEC-5: serve behind TLS, directly or via a proxy that sets it) and
+ * debug logging (WEB-6).
+ */
+function productionProblems(c: z.infer<typeof ConfigSchema>): string[] {
+  if (c.NODE_ENV !== 'production') return [];
+  const problems: string[] = [];
+  if (!c.LINLI_TLS) problems.push('  LINLI_TLS: must be true in production (serve behind HTTPS)');
+  if (c.LINLI_LOG_LEVEL === 'debug' || c.LINLI_LOG_LEVEL === 'trace')
+    problems.push('  LINLI_LOG_LEVEL: debug and trace are not allowed in production');
+  return problems;
+}
+
 /** Thrown with every problem in the environment listed, so an operator fixes them in one go. */
 export class ConfigError extends Error {}
 
@@ -62,6 +75,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  const problems = productionProblems(c);
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration for production:\n${problems.join('\n')}`);
   const dataDir = resolve(c.LINLI_DATA_DIR);
   return {
     port: c.LINLI_PORT,
