@@ -4,7 +4,7 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -39,6 +39,8 @@ export interface BuildOptions {
   /** Serve the built console and H5 (off in route tests). */
   serveFrontEnds?: boolean;
   logger?: boolean;
+  /** Sees every route as it is added (the route-table checks use it). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Never log credentials, tokens or PII-bearing headers (SEC-15). */
@@ -57,6 +59,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     bodyLimit: 1_048_576,
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
