@@ -1,7 +1,6 @@
 import { type Config, ConfigError, loadConfig } from '../config.ts';
-import { runAuditVerify } from './audit-verify.command.ts';
-import { runDemo, runDemoTotp } from './demo.command.ts';
-import { runMigrate } from './migrate.command.ts';
+
+// Commands are imported when chosen, so `linli help` and `linli migrate` do not load the whole server.
 
 const USAGE = `linli — the Linli 邻里 server
 
@@ -27,14 +26,20 @@ async function main(argv: string[]): Promise<number> {
       await serve(config);
       return -1; // keeps running
     }
-    case 'migrate':
+    case 'migrate': {
+      const { runMigrate } = await import('./migrate.command.ts');
       return runMigrate(config, rest[0] ?? 'latest');
-    case 'demo':
+    }
+    case 'demo': {
+      const { runDemo, runDemoTotp } = await import('./demo.command.ts');
       if (rest[0] === 'totp') return runDemoTotp(config, rest[1]);
       return runDemo(config, rest.includes('--reset'));
-    case 'audit':
-      if (rest[0] === 'verify') return runAuditVerify(config);
-      break;
+    }
+    case 'audit': {
+      if (rest[0] !== 'verify') break;
+      const { runAuditVerify } = await import('./audit-verify.command.ts');
+      return runAuditVerify(config);
+    }
   }
   process.stderr.write(`Unknown command: ${argv.join(' ')}\n\n${USAGE}\n`);
   return 2;
