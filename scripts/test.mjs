@@ -84,7 +84,8 @@ async function vitest(name, configArgs, env) {
 function finish(failedStep) {
   header('summary');
   for (const step of ran) {
-    const mark = step.status === 'ok' ? green('ok     ') : step.status === 'skipped' ? yellow('skipped') : red('FAILED ');
+    const mark =
+      step.status === 'ok' ? green('ok     ') : step.status === 'skipped' ? yellow('skipped') : red('FAILED ');
     console.log(`  ${mark} ${step.name.padEnd(44)} ${step.ms === null ? '' : seconds(step.ms)}`);
   }
   const total = ran.reduce((sum, s) => sum + (s.ms ?? 0), 0);

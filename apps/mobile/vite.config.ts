@@ -7,6 +7,11 @@ const apiTarget = process.env.LINLI_API_URL ?? 'http://127.0.0.1:8080';
 export default defineConfig({
   base: '/m/',
   plugins: [react()],
+  resolve: {
+    // npm hoists React 18 to the root for antd-mobile's peers while this app has React 19 in its own node_modules;
+    // every library must use this app's copy, or hooks fail with two Reacts on the page.
+    dedupe: ['react', 'react-dom'],
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

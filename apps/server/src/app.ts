@@ -39,6 +39,8 @@ export interface BuildOptions {
   /** Serve the built console and H5 (off in route tests). */
   serveFrontEnds?: boolean;
   logger?: boolean;
+  /** Where log lines go instead of stdout (tests scan them for secrets and PII, SEC-15). */
+  logStream?: { write(line: string): void };
   /** Sees every route as it is added (the route-table checks use it). */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -54,7 +56,10 @@ const REDACT = [
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const app = Fastify({
-    logger: options.logger === false ? false : { level: config.logLevel, redact: REDACT },
+    logger:
+      options.logger === false
+        ? false
+        : { level: config.logLevel, redact: REDACT, ...(options.logStream ? { stream: options.logStream } : {}) },
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     bodyLimit: 1_048_576,
     genReqId: () => crypto.randomUUID(),

@@ -90,3 +90,38 @@ export const ResidentClaimSchema = z.object({
 });
 export type ResidentClaim = z.infer<typeof ResidentClaimSchema>;
 export const ResidentClaimDecisionSchema = z.object({ decision: z.enum(['confirmed', 'rejected']) }).strict();
+
+/** `POST /auth/totp/enrol`: the login challenge the secret is tied to. */
+export const TotpEnrolBodySchema = z.object({ mfaToken: z.string().min(10).max(200) }).strict();
+export type TotpEnrolBody = z.infer<typeof TotpEnrolBodySchema>;
+
+/** `POST /auth/password/initial`: replaces a one-time or expired password before the session starts. */
+export const InitialPasswordBodySchema = z
+  .object({ changeToken: z.string().min(10).max(200), newPassword: PasswordSchema })
+  .strict();
+export type InitialPasswordBody = z.infer<typeof InitialPasswordBodySchema>;
+
+/** The answer of every step that ends with a session (TOTP verify, registration). */
+export const SignedInResultSchema = z.object({ status: z.literal('ok'), me: MeSchema });
+export type SignedInResult = z.infer<typeof SignedInResultSchema>;
+
+/** The registration picker (`GET /public/compounds?q=`): public place names only. */
+export const PublicCompoundQuerySchema = z.object({ q: z.string().trim().max(50).optional() }).strict();
+export const PublicCompoundSchema = z.object({ id: IdSchema, name: z.string(), orgName: z.string() });
+export type PublicCompound = z.infer<typeof PublicCompoundSchema>;
+export const PublicCompoundListSchema = z.object({ items: z.array(PublicCompoundSchema) });
+
+export const ResidentClaimStatusSchema = ResidentClaimSchema.shape.status;
+export type ResidentClaimStatus = z.infer<typeof ResidentClaimStatusSchema>;
+export type ResidentClaimDecision = z.infer<typeof ResidentClaimDecisionSchema>;
+
+/** `GET /resident-claims`: every status unless one is given. */
+export const ResidentClaimListQuerySchema = z
+  .object({
+    compoundId: IdSchema.optional(),
+    status: ResidentClaimStatusSchema.optional(),
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(20),
+  })
+  .strict();
+export type ResidentClaimListQuery = z.infer<typeof ResidentClaimListQuerySchema>;

@@ -46,6 +46,8 @@ export const OrgUnitDetailSchema = OrgUnitSchema.extend({
 });
 
 export const OrgTreeQuerySchema = z.object({ parentId: IdSchema.optional() }).strict();
+/** `GET /org-units`: the children of one node (or the caller's scope roots), unpaged — a tree level is small. */
+export const OrgUnitListSchema = z.object({ items: z.array(OrgUnitSchema) });
 
 export const CreateOrgUnitBodySchema = z
   .object({
@@ -103,6 +105,9 @@ export const CompoundListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(20),
 });
 export type CompoundListQuery = z.infer<typeof CompoundListQuerySchema>;
+/** `GET /compounds/export`: the list filters and sort, without paging (the file holds every row in scope). */
+export const CompoundExportQuerySchema = CompoundListQuerySchema.omit({ cursor: true, limit: true });
+export type CompoundExportQuery = z.infer<typeof CompoundExportQuerySchema>;
 
 export const COMPOUND_PARTY_KINDS = [
   'branch',
@@ -124,6 +129,10 @@ export const CompoundPartyInputSchema = z
   })
   .strict();
 export type CompoundPartyInput = z.infer<typeof CompoundPartyInputSchema>;
+/** `PUT /compounds/:id/parties/:kind` replaces that party's name and people; `If-Match: "v0"` creates it. */
+export const ReplaceCompoundPartyBodySchema = CompoundPartyInputSchema.omit({ kind: true }).strict();
+export type ReplaceCompoundPartyBody = z.infer<typeof ReplaceCompoundPartyBodySchema>;
+export const CompoundPartyParamsSchema = z.object({ id: IdSchema, kind: CompoundPartyKindSchema }).strict();
 
 export const CreateCompoundBodySchema = z
   .object({
@@ -289,6 +298,8 @@ export const CreatePartnerUnitBodySchema = z
     contactPhone: PhoneSchema.optional(),
     resources: optionalText(1000),
     compoundIds: z.array(IdSchema).max(100).default([]),
+    /** The registering organisation (scope follows it); defaults to the caller's first org-write scope. */
+    orgId: IdSchema.optional(),
   })
   .strict();
 

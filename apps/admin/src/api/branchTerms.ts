@@ -1,9 +1,4 @@
-import type {
-  BranchTermListQuerySchema,
-  BranchTermSchema,
-  CreateBranchTermBodySchema,
-  Page,
-} from '@linli/contracts';
+import type { BranchTermListQuerySchema, BranchTermSchema, CreateBranchTermBodySchema, Page } from '@linli/contracts';
 import { http } from './http.ts';
 import type { In, Out } from './types.ts';
 

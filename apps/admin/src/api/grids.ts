@@ -10,6 +10,5 @@ export const gridsApi = {
   list: (query: GridListQuery) => http.get<Page<Grid>>('/grids', query),
   get: (id: string) => http.get<Grid>(`/grids/${id}`),
   create: (body: CreateGridBody, idempotencyKey: string) => http.post<Grid>('/grids', body, { idempotencyKey }),
-  update: (id: string, body: UpdateGridBody, version: number) =>
-    http.patch<Grid>(`/grids/${id}`, body, { version }),
+  update: (id: string, body: UpdateGridBody, version: number) => http.patch<Grid>(`/grids/${id}`, body, { version }),
 };

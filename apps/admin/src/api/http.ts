@@ -15,7 +15,13 @@ export class ApiError extends Error {
   readonly details: unknown;
   readonly requestId: string | undefined;
 
-  constructor(status: number, code: ErrorCode | ClientErrorCode, message: string, details?: unknown, requestId?: string) {
+  constructor(
+    status: number,
+    code: ErrorCode | ClientErrorCode,
+    message: string,
+    details?: unknown,
+    requestId?: string,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -41,16 +47,20 @@ export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
+/** Where the server says the input was: `body.parties.0.name` → `['parties', 0, 'name']` (as the form names it). */
+const REQUEST_PARTS = new Set(['body', 'query', 'querystring', 'params', 'headers']);
 const normalisePath = (path: unknown): (string | number)[] => {
-  if (Array.isArray(path)) return path.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number');
-  if (typeof path === 'string' && path.length > 0) {
-    return path
+  let parts: (string | number)[] = [];
+  if (Array.isArray(path))
+    parts = path.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number');
+  else if (typeof path === 'string' && path.length > 0) {
+    parts = path
       .replace(/^\//, '')
       .split(/[./]/)
       .filter((p) => p.length > 0)
       .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
   }
-  return [];
+  return typeof parts[0] === 'string' && REQUEST_PARTS.has(parts[0]) ? parts.slice(1) : parts;
 };
 
 // ---------- session-wide settings, set by the app shell ----------
@@ -168,7 +178,10 @@ export const request = async <T>(method: Method, path: string, opts: RequestOpti
   parse<T>(await send(method, path, opts));
 
 /** A GET that also returns the `ETag` (for objects whose body carries no `version`). */
-export const getWithEtag = async <T>(path: string, opts: RequestOptions = {}): Promise<{ data: T; etag: string | null }> => {
+export const getWithEtag = async <T>(
+  path: string,
+  opts: RequestOptions = {},
+): Promise<{ data: T; etag: string | null }> => {
   const res = await send('GET', path, opts);
   return { data: await parse<T>(res), etag: res.headers.get('ETag') };
 };

@@ -3,6 +3,7 @@ import type {
   CreateOrgUnitBody,
   OrgUnit,
   OrgUnitDetailSchema,
+  OrgUnitListSchema,
   UpdateOrgUnitBodySchema,
 } from '@linli/contracts';
 import { http } from './http.ts';
@@ -10,11 +11,11 @@ import type { In, Out } from './types.ts';
 
 export type OrgUnitDetail = Out<typeof OrgUnitDetailSchema>;
 export type UpdateOrgUnitBody = In<typeof UpdateOrgUnitBodySchema>;
+export type OrgUnitList = Out<typeof OrgUnitListSchema>;
 
 export const orgApi = {
   /** Children of `parentId`, or the caller's scope roots when it is omitted. */
-  children: async (parentId?: string) =>
-    (await http.get<{ items: OrgUnit[] }>('/org-units', { parentId })).items,
+  children: async (parentId?: string) => (await http.get<OrgUnitList>('/org-units', { parentId })).items,
   get: (id: string) => http.get<OrgUnitDetail>(`/org-units/${id}`),
   create: (body: CreateOrgUnitBody, idempotencyKey: string) =>
     http.post<OrgUnit>('/org-units', body, { idempotencyKey }),

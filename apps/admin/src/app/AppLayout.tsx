@@ -50,7 +50,9 @@ export const AppLayout = () => {
         .filter((i) => i.group === group)
         .map((i) => ({ key: i.path, icon: i.icon, label: t(`common.menu.${i.key}`) }));
       if (items.length === 0) return [];
-      return group === null ? items : [{ type: 'group' as const, key: group, label: t(`common.menu.${group}`), children: items }];
+      return group === null
+        ? items
+        : [{ type: 'group' as const, key: group, label: t(`common.menu.${group}`), children: items }];
     });
   }, [can, t]);
 
@@ -99,7 +101,13 @@ export const AppLayout = () => {
           >
             {t('common.actions.changePassword')}
           </Button>
-          <Button type="text" className="header-icon-button" icon={<LogoutOutlined />} onClick={() => void logout()} data-testid="logout">
+          <Button
+            type="text"
+            className="header-icon-button"
+            icon={<LogoutOutlined />}
+            onClick={() => void logout()}
+            data-testid="logout"
+          >
             {t('common.actions.logout')}
           </Button>
         </Flex>

@@ -6,12 +6,15 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queryClient } from './queryClient.ts';
 
-/** Party red for the brand, restrained greys for the work surface. */
+/**
+ * Party red for the brand band (header, emblem); a sober blue for controls, so a focused field never looks like an
+ * error; restrained greys for the work surface.
+ */
 const THEME = {
   algorithm: theme.defaultAlgorithm,
   token: {
-    colorPrimary: '#b4232a',
-    colorLink: '#b4232a',
+    colorPrimary: '#1f5fae',
+    colorLink: '#1f5fae',
     borderRadius: 4,
     fontSize: 14,
     fontFamily:
@@ -20,7 +23,7 @@ const THEME = {
   components: {
     Layout: { headerBg: '#8c1c22', headerHeight: 56, headerPadding: '0 16px', bodyBg: '#f2f3f5', siderBg: '#ffffff' },
     Table: { headerBg: '#f5f6f8', cellPaddingBlockMD: 10 },
-    Menu: { itemSelectedBg: '#fbeaea', itemBorderRadius: 4, groupTitleFontSize: 12 },
+    Menu: { itemSelectedBg: '#e8f0fb', itemBorderRadius: 4, groupTitleFontSize: 12 },
     Card: { headerFontSize: 15 },
   },
 };

@@ -22,8 +22,7 @@ const fetchMe = async (): Promise<Me | null> => {
   }
 };
 
-export const useMeQuery = () =>
-  useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 5 * 60_000, retry: 1 });
+export const useMeQuery = () => useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 5 * 60_000, retry: 1 });
 
 type Session = {
   me: Me;

@@ -20,4 +20,6 @@ export const CompoundSelect = (props: RemoteSelectProps) => (
 );
 
 /** Picks a grid in the caller's scope, searching by code or name. */
-export const GridSelect = (props: RemoteSelectProps) => <RemoteSelect {...props} queryKey="grids" search={searchGrids} />;
+export const GridSelect = (props: RemoteSelectProps) => (
+  <RemoteSelect {...props} queryKey="grids" search={searchGrids} />
+);

@@ -1,7 +1,7 @@
 import type { Page } from '@linli/contracts';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Button, Empty, Flex, Select, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
+import { Button, Empty, Flex, Select, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from './ErrorState.tsx';
 import { type CursorPaging, PAGE_SIZES } from './useCursorPaging.ts';
@@ -26,13 +26,19 @@ export const ListTable = <T extends object>({ query, paging, ...tableProps }: Pr
         </div>
       )}
       <Table<T>
-        size="middle"
+        size="small"
         bordered
         {...tableProps}
         dataSource={query.data?.items ?? []}
         loading={query.isFetching}
         pagination={false}
-        locale={{ emptyText: query.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.state.empty')} /> }}
+        locale={{
+          emptyText: query.isPending ? (
+            ' '
+          ) : (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.state.empty')} />
+          ),
+        }}
       />
       <Flex justify="flex-end" align="center" gap={12} style={{ marginTop: 12 }}>
         <Typography.Text type="secondary">{t('common.pager.page', { page: paging.page })}</Typography.Text>

@@ -13,6 +13,8 @@ type Common = {
   allowClear?: boolean;
   style?: CSSProperties;
   disabled?: boolean;
+  /** Labels for values already chosen before any search (e.g. an edit form's current value). */
+  knownOptions?: Option[];
   'data-testid'?: string;
 };
 type Single = Common & { mode?: undefined; value?: string | undefined; onChange?: (v: string | undefined) => void };
@@ -30,6 +32,7 @@ export const RemoteSelect = ({ queryKey, search, ...props }: Props) => {
   const [q, setQ] = useState('');
   const debounced = useDebounced(q.trim(), 300);
   const known = useRef(new Map<string, string>());
+  for (const o of props.knownOptions ?? []) if (!known.current.has(o.value)) known.current.set(o.value, o.label);
   const result = useQuery({
     queryKey: ['options', queryKey, debounced],
     queryFn: () => search(debounced),

@@ -17,8 +17,17 @@ export type SafeParser = {
   safeParse(value: unknown): { success: true; data?: unknown } | { success: false; error: { issues: IssueLike[] } };
 };
 
-/** Custom messages the contracts put on their refinements and regexes. */
-const KNOWN_MESSAGES = ['phone', 'username', 'gridCode', 'termSecretary', 'termDates', 'totp', 'otp'] as const;
+/** Custom messages the contracts (and the server's own checks) put on their refinements and regexes. */
+const KNOWN_MESSAGES = [
+  'phone',
+  'username',
+  'gridCode',
+  'termSecretary',
+  'termDates',
+  'totp',
+  'otp',
+  'required',
+] as const;
 type KnownMessage = (typeof KNOWN_MESSAGES)[number];
 const isKnown = (m: string): m is KnownMessage => (KNOWN_MESSAGES as readonly string[]).includes(m);
 
@@ -29,7 +38,8 @@ export const issueMessage = (issue: IssueLike, t: TFunction): string => {
   const max = Number(issue.maximum);
   switch (issue.code) {
     case 'too_small':
-      if (issue.origin === 'string') return min <= 1 ? t('common.validation.required') : t('common.validation.tooShort', { min });
+      if (issue.origin === 'string')
+        return min <= 1 ? t('common.validation.required') : t('common.validation.tooShort', { min });
       if (issue.origin === 'array') return t('common.validation.tooFewItems', { min });
       return t('common.validation.min', { min });
     case 'too_big':
@@ -48,7 +58,10 @@ const blankToUndefined = (v: unknown): unknown => (v === '' || v === null ? unde
 /** An antd rule that checks one field against its contract schema (e.g. `CreateGridBodySchema.shape.code`). */
 export const contractRule = (schema: SafeParser, t: TFunction): Rule => ({
   validator: async (_rule, value: unknown) => {
-    const result = schema.safeParse(blankToUndefined(typeof value === 'string' ? value.trim() : value));
+    // Blank is the required rule's business (or allowed for optional fields); this rule checks what was typed.
+    const input = blankToUndefined(typeof value === 'string' ? value.trim() : value);
+    if (input === undefined) return;
+    const result = schema.safeParse(input);
     if (!result.success) {
       const first = result.error.issues[0];
       throw new Error(first ? issueMessage(first, t) : t('common.validation.invalid'));
@@ -56,8 +69,21 @@ export const contractRule = (schema: SafeParser, t: TFunction): Rule => ({
   },
 });
 
-/** Marks a required field without antd's own message (the contract rule gives the text). */
-export const requiredRule = (t: TFunction): Rule => ({ required: true, message: t('common.validation.required') });
+/**
+ * A required field, for any value type (antd's own `whitespace` check would force the string type on numbers).
+ * Blank text, an empty list, null and undefined count as missing.
+ */
+export const requiredRule = (t: TFunction): Rule => ({
+  required: true,
+  validator: async (_rule, value: unknown) => {
+    const missing =
+      value === undefined ||
+      value === null ||
+      (typeof value === 'string' && value.trim() === '') ||
+      (Array.isArray(value) && value.length === 0);
+    if (missing) throw new Error(t('common.validation.required'));
+  },
+});
 
 type NamePath = (string | number)[];
 
@@ -65,10 +91,10 @@ type NamePath = (string | number)[];
  * Puts contract issues (from a whole-body `safeParse`) on the form's fields. `mapPath` turns a body path into a
  * form field path (or null to skip). Returns the issues that found no field.
  */
-export const applyIssues = (
+export const applyIssues = <I extends { path: PropertyKey[]; message: string }>(
   form: FormInstance,
-  issues: { path: PropertyKey[]; message: string }[],
-  toMessage: (issue: { path: PropertyKey[]; message: string }) => string,
+  issues: readonly I[],
+  toMessage: (issue: I) => string,
   mapPath: (path: NamePath) => NamePath | null = (p) => p,
 ): string[] => {
   const unplaced: string[] = [];
@@ -83,13 +109,20 @@ export const applyIssues = (
   return unplaced;
 };
 
-/** Server field errors (`400 VALIDATION_FAILED`) on the form, in the server's words. */
+/** A server field message: a known message key in the UI language, else the server's own words. */
+export const serverIssueMessage = (message: string, t: TFunction): string =>
+  isKnown(message) ? t(`common.validation.${message}`) : message;
+
+/** Server field errors (`400 VALIDATION_FAILED`, `details.issues`) on the form's fields. */
 export const applyServerErrors = (
   form: FormInstance,
   error: unknown,
+  t: TFunction,
   mapPath?: (path: NamePath) => NamePath | null,
 ): ApiError | null => {
   if (!isApiError(error)) return null;
-  if (error.code === 'VALIDATION_FAILED') applyIssues(form, error.fieldIssues, (i) => i.message, mapPath);
+  if (error.code === 'VALIDATION_FAILED') {
+    applyIssues(form, error.fieldIssues, (i) => serverIssueMessage(i.message, t), mapPath);
+  }
   return error;
 };

@@ -28,7 +28,8 @@ const applyLanguage = (lng: Locale): void => {
   dayjs.locale(lng === 'zh-CN' ? 'zh-cn' : 'en');
 };
 
-export const currentLanguage = (): Locale => (isLocale(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LANGUAGE);
+export const currentLanguage = (): Locale =>
+  isLocale(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LANGUAGE;
 
 export const changeLanguage = async (lng: Locale): Promise<void> => {
   try {

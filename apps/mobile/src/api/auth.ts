@@ -1,6 +1,6 @@
 import {
   type ChangePasswordBody,
-  CompoundSchema,
+  type InitialPasswordBody,
   type LoginBody,
   type LoginResult,
   LoginResultSchema,
@@ -9,8 +9,12 @@ import {
   type OtpLoginBody,
   type OtpSendBody,
   OtpSendResultSchema,
-  pageOf,
+  type PublicCompound,
+  PublicCompoundListSchema,
   type RegisterBody,
+  type SignedInResult,
+  SignedInResultSchema,
+  type TotpEnrolBody,
   TotpEnrolmentSchema,
   type TotpVerifyBody,
 } from '@linli/contracts';
@@ -19,15 +23,6 @@ import { api } from './http.ts';
 
 /** Sign-in calls answer wrong credentials with 401; that is a message on the form, not a redirect. */
 const signIn = { redirectOn401: false } as const;
-
-/** `/auth/password/initial` body as documented in docs/api.md (the contracts have no schema for it). */
-export type InitialPasswordBody = { changeToken: string; newPassword: ChangePasswordBody['newPassword'] };
-
-/** `GET /public/compounds` answers `{ items: [{ id, name, orgName }] }`; `nextCursor` may be absent. */
-const PublicCompoundListSchema = pageOf(CompoundSchema.pick({ id: true, name: true, orgName: true })).partial({
-  nextCursor: true,
-});
-export type PublicCompound = ReturnType<typeof PublicCompoundListSchema.parse>['items'][number];
 
 export const authApi = {
   /** The current session's user, or `null` when there is none (401). */
@@ -40,16 +35,16 @@ export const authApi = {
     }
   },
   login: (body: LoginBody): Promise<LoginResult> => api.post('/auth/login', body, LoginResultSchema, signIn),
-  enrolTotp: (mfaToken: string) => api.post('/auth/totp/enrol', { mfaToken }, TotpEnrolmentSchema, signIn),
-  verifyTotp: (body: TotpVerifyBody): Promise<LoginResult> =>
-    api.post('/auth/totp/verify', body, LoginResultSchema, signIn),
+  enrolTotp: (body: TotpEnrolBody) => api.post('/auth/totp/enrol', body, TotpEnrolmentSchema, signIn),
+  verifyTotp: (body: TotpVerifyBody): Promise<SignedInResult> =>
+    api.post('/auth/totp/verify', body, SignedInResultSchema, signIn),
   setInitialPassword: (body: InitialPasswordBody): Promise<LoginResult> =>
     api.post('/auth/password/initial', body, LoginResultSchema, signIn),
   sendOtp: (body: OtpSendBody) => api.post('/auth/otp/send', body, OtpSendResultSchema, signIn),
   loginWithOtp: (body: OtpLoginBody): Promise<LoginResult> =>
     api.post('/auth/otp/login', body, LoginResultSchema, signIn),
-  register: (body: RegisterBody, idempotencyKey: string): Promise<LoginResult> =>
-    api.post('/auth/register', body, LoginResultSchema, { ...signIn, idempotencyKey }),
+  register: (body: RegisterBody, idempotencyKey: string): Promise<SignedInResult> =>
+    api.post('/auth/register', body, SignedInResultSchema, { ...signIn, idempotencyKey }),
   changePassword: (body: ChangePasswordBody): Promise<void> => api.postVoid('/auth/password', body),
   logout: (): Promise<void> => api.postVoid('/auth/logout', undefined, { redirectOn401: false }),
   searchCompounds: async (q: string, signal?: AbortSignal): Promise<PublicCompound[]> => {

@@ -1,17 +1,14 @@
-import { pageOf, type ResidentClaim, type ResidentClaimDecisionSchema, ResidentClaimSchema } from '@linli/contracts';
+import { pageOf, type ResidentClaimDecision, type ResidentClaimListQuery, ResidentClaimSchema } from '@linli/contracts';
 import { api } from './http.ts';
 
-/** A page per the list convention; tolerant of a missing `nextCursor` (docs/api.md does not show the shape). */
-const ResidentClaimPageSchema = pageOf(ResidentClaimSchema).partial({ nextCursor: true });
+const ResidentClaimPageSchema = pageOf(ResidentClaimSchema);
 export type ResidentClaimPage = ReturnType<typeof ResidentClaimPageSchema.parse>;
-export type ResidentClaimStatus = ResidentClaim['status'];
-export type ResidentClaimDecision = ReturnType<typeof ResidentClaimDecisionSchema.parse>['decision'];
-
-export type ResidentClaimQuery = { status: ResidentClaimStatus; compoundId?: string; cursor?: string };
+export type ResidentClaimQuery = Pick<ResidentClaimListQuery, 'status' | 'compoundId' | 'cursor'>;
 
 export const residentClaimsApi = {
   list: (query: ResidentClaimQuery, signal?: AbortSignal): Promise<ResidentClaimPage> =>
     api.get('/resident-claims', ResidentClaimPageSchema, { query, ...(signal ? { signal } : {}) }),
-  decide: (id: string, decision: ResidentClaimDecision): Promise<void> =>
-    api.postVoid(`/resident-claims/${encodeURIComponent(id)}/decision`, { decision }),
+  /** Answers the updated claim; the list is refetched instead. */
+  decide: (id: string, body: ResidentClaimDecision): Promise<void> =>
+    api.postVoid(`/resident-claims/${encodeURIComponent(id)}/decision`, body),
 };

@@ -49,6 +49,8 @@ export interface AppUserTable {
   totp_last_step: number | null;
   status: 'active' | 'disabled';
   failed_logins: number;
+  /** When the current streak of failures last grew (SEC-3 window); optional on insert. */
+  last_failed_login_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
   locked_until: Timestamp | null;
   last_login_at: Timestamp | null;
   locale: string;

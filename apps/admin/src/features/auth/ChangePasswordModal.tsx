@@ -13,12 +13,13 @@ export const ChangePasswordModal = ({ open, onClose }: { open: boolean; onClose:
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const change = useMutation({
-    mutationFn: (v: Values) => authApi.changePassword({ currentPassword: v.currentPassword, newPassword: v.newPassword }),
+    mutationFn: (v: Values) =>
+      authApi.changePassword({ currentPassword: v.currentPassword, newPassword: v.newPassword }),
     onSuccess: () => {
       void message.success(t('auth.password.changed'));
       onClose();
     },
-    onError: (e) => applyServerErrors(form, e),
+    onError: (e) => applyServerErrors(form, e, t),
   });
   return (
     <Modal

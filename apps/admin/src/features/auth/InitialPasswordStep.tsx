@@ -14,7 +14,7 @@ export const InitialPasswordStep = ({ changeToken, onResult, onBack }: Props) =>
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const change = useMutation({
-    mutationFn: (v: Values) => authApi.initialPassword(changeToken, v.newPassword),
+    mutationFn: (v: Values) => authApi.initialPassword({ changeToken, newPassword: v.newPassword }),
     onSuccess: onResult,
   });
   return (

@@ -60,7 +60,10 @@ export const LoginPage = () => {
       </div>
       <Card className="login-card">
         {step.kind === 'password' && (
-          <PasswordStep onResult={onResult} notice={reason === 'expired' ? 'expired' : reason === 'logout' ? 'logout' : null} />
+          <PasswordStep
+            onResult={onResult}
+            notice={reason === 'expired' ? 'expired' : reason === 'logout' ? 'logout' : null}
+          />
         )}
         {step.kind === 'totp' && (
           <TotpStep mfaToken={step.mfaToken} enrolled={step.enrolled} onDone={onResult} onBack={backToLogin} />

@@ -32,7 +32,7 @@ const Enrolment = ({ mfaToken }: { mfaToken: string }) => {
   const { t } = useTranslation();
   const enrolment = useQuery({
     queryKey: ['auth', 'totp-enrol', mfaToken],
-    queryFn: () => authApi.enrolTotp(mfaToken),
+    queryFn: () => authApi.enrolTotp({ mfaToken }),
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: Number.POSITIVE_INFINITY,
     retry: false,
@@ -84,10 +84,19 @@ export const TotpStep = ({ mfaToken, enrolled, onDone, onBack }: Props) => {
       <Typography.Title level={4} style={{ marginTop: 0, textAlign: 'center' }}>
         {enrolled ? t('auth.totp.title') : t('auth.enrol.title')}
       </Typography.Title>
-      {enrolled ? <Typography.Paragraph type="secondary">{t('auth.totp.hint')}</Typography.Paragraph> : <Enrolment mfaToken={mfaToken} />}
+      {enrolled ? (
+        <Typography.Paragraph type="secondary">{t('auth.totp.hint')}</Typography.Paragraph>
+      ) : (
+        <Enrolment mfaToken={mfaToken} />
+      )}
       <FormErrorAlert error={verify.error} />
       <Form form={form} layout="vertical" onFinish={(v) => verify.mutate(v)} requiredMark={false} size="large">
-        <Form.Item name="code" label={t('auth.totp.code')} htmlFor="totp-code" rules={[contractRule(TotpCodeSchema, t)]}>
+        <Form.Item
+          name="code"
+          label={t('auth.totp.code')}
+          htmlFor="totp-code"
+          rules={[contractRule(TotpCodeSchema, t)]}
+        >
           <Input
             id="totp-code"
             data-testid="totp-code"
@@ -99,7 +108,14 @@ export const TotpStep = ({ mfaToken, enrolled, onDone, onBack }: Props) => {
             autoFocus
           />
         </Form.Item>
-        <Button id="totp-submit" data-testid="totp-submit" type="primary" htmlType="submit" block loading={verify.isPending}>
+        <Button
+          id="totp-submit"
+          data-testid="totp-submit"
+          type="primary"
+          htmlType="submit"
+          block
+          loading={verify.isPending}
+        >
           {t('auth.totp.submit')}
         </Button>
       </Form>

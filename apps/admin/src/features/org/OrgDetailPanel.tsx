@@ -4,11 +4,11 @@ import { App, Breadcrumb, Button, Card, Descriptions, Flex, Skeleton, Typography
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { orgApi, type OrgUnitDetail } from '../../api/organisation.ts';
+import { type OrgUnitDetail, orgApi } from '../../api/organisation.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { errorText } from '../../components/errors.ts';
 import { CreateChildModal, MoveModal, RenameModal } from './OrgUnitModals.tsx';
-import { ROOT, type OrgTree } from './useOrgTree.ts';
+import { type OrgTree, ROOT } from './useOrgTree.ts';
 
 export type TreeChange = { reloadKeys: (string | null | undefined)[]; expand?: string; select?: string | null };
 
@@ -21,9 +21,9 @@ type Props = {
 
 export const orgDetailKey = (id: string) => ['org-units', 'detail', id] as const;
 
-/** What the user may do with this node. `createChild` is read as `create` too, whichever the server sends. */
+/** What the user may do with this node (`OrgUnitDetail.abilities`). */
 const abilitiesOf = (d: OrgUnitDetail) => ({
-  createChild: d.abilities.createChild ?? d.abilities.create ?? false,
+  createChild: d.abilities.createChild ?? false,
   update: d.abilities.update ?? false,
   move: d.abilities.move ?? false,
   delete: d.abilities.delete ?? false,
@@ -49,7 +49,12 @@ export const OrgDetailPanel = ({ id, tree, onChanged, onOpen }: Props) => {
     onError: (e) => void message.error(errorText(e, t)),
   });
 
-  if (detail.isPending) return <Card><Skeleton active /></Card>;
+  if (detail.isPending)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
   if (detail.isError) return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
   const d = detail.data;
   const can = abilitiesOf(d);
@@ -82,7 +87,13 @@ export const OrgDetailPanel = ({ id, tree, onChanged, onOpen }: Props) => {
         </Button>
       )}
       {can.delete && (
-        <Button danger icon={<DeleteOutlined />} onClick={confirmDelete} loading={remove.isPending} data-testid="org-delete">
+        <Button
+          danger
+          icon={<DeleteOutlined />}
+          onClick={confirmDelete}
+          loading={remove.isPending}
+          data-testid="org-delete"
+        >
           {t('org.tree.delete')}
         </Button>
       )}
@@ -92,24 +103,25 @@ export const OrgDetailPanel = ({ id, tree, onChanged, onOpen }: Props) => {
   return (
     <Card
       title={d.name}
-      extra={!can.createChild && !can.update && !can.move && !can.delete ? (
-        <Typography.Text type="secondary">{t('org.tree.noActions')}</Typography.Text>
-      ) : null}
+      extra={
+        !can.createChild && !can.update && !can.move && !can.delete ? (
+          <Typography.Text type="secondary">{t('org.tree.noActions')}</Typography.Text>
+        ) : null
+      }
       data-testid="org-detail"
     >
       <Breadcrumb
         style={{ marginBottom: 16 }}
         items={[...d.ancestors, { id: d.id, name: d.name, kind: d.kind }].map((a) => ({
           key: a.id,
-          title:
-            a.id === d.id ? (
-              a.name
-            ) : (
-              <Typography.Link onClick={() => onOpen(a.id)}>{a.name}</Typography.Link>
-            ),
+          title: a.id === d.id ? a.name : <Typography.Link onClick={() => onOpen(a.id)}>{a.name}</Typography.Link>,
         }))}
       />
-      <Descriptions bordered size="small" column={2} style={{ marginBottom: 16 }}
+      <Descriptions
+        bordered
+        size="small"
+        column={2}
+        style={{ marginBottom: 16 }}
         items={[
           { key: 'name', label: t('org.tree.name'), children: d.name, span: 2 },
           { key: 'kind', label: t('org.tree.kind'), children: t(`common.enum.orgKind.${d.kind}`) },
@@ -126,7 +138,11 @@ export const OrgDetailPanel = ({ id, tree, onChanged, onOpen }: Props) => {
             key: 'compound',
             label: t('org.tree.compound'),
             span: 2,
-            children: d.compoundId ? <Link to={`/compounds/${d.compoundId}`}>{t('org.tree.viewCompound')}</Link> : t('common.state.none'),
+            children: d.compoundId ? (
+              <Link to={`/compounds/${d.compoundId}`}>{t('org.tree.viewCompound')}</Link>
+            ) : (
+              t('common.state.none')
+            ),
           },
         ]}
       />
@@ -135,9 +151,7 @@ export const OrgDetailPanel = ({ id, tree, onChanged, onOpen }: Props) => {
         open={dialog === 'create'}
         parent={d}
         onClose={() => setDialog(null)}
-        onCreated={(child) =>
-          onChanged({ reloadKeys: [listedUnder ?? ROOT], expand: d.id, select: child.id })
-        }
+        onCreated={(child) => onChanged({ reloadKeys: [listedUnder ?? ROOT], expand: d.id, select: child.id })}
       />
       <RenameModal
         open={dialog === 'rename'}
@@ -152,7 +166,12 @@ export const OrgDetailPanel = ({ id, tree, onChanged, onOpen }: Props) => {
         onClose={() => setDialog(null)}
         onMoved={(newParentId) =>
           onChanged({
-            reloadKeys: [listedUnder ?? ROOT, newParentId, tree.listedUnder.get(newParentId), tree.listedUnder.get(listedUnder ?? '')],
+            reloadKeys: [
+              listedUnder ?? ROOT,
+              newParentId,
+              tree.listedUnder.get(newParentId),
+              tree.listedUnder.get(listedUnder ?? ''),
+            ],
             expand: tree.unitById.has(newParentId) ? newParentId : undefined,
           })
         }

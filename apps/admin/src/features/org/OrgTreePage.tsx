@@ -2,7 +2,7 @@ import { ApartmentOutlined, BankOutlined } from '@ant-design/icons';
 import type { OrgUnit } from '@linli/contracts';
 import { Card, Col, Empty, Flex, Row, Spin, Tag, Tree, type TreeDataNode } from 'antd';
 import type { Key } from 'react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
@@ -36,8 +36,25 @@ export const OrgTreePage = () => {
 
   const roots = tree.children[ROOT];
 
+  // First view: open the scope roots one level and show the first of them, so the page starts with content.
+  const opened = useRef(false);
+  const { load } = tree;
+  useEffect(() => {
+    if (opened.current || !roots || roots.length === 0) return;
+    opened.current = true;
+    const first = roots.slice(0, 3).filter((u) => u.childCount > 0);
+    void Promise.all(first.map((u) => load(u.id).catch(() => undefined))).then(() =>
+      setExpanded(first.map((u) => u.id)),
+    );
+    setSelected((s) => s ?? roots[0]?.id ?? null);
+  }, [roots, load]);
+
   /** After a change: refresh the affected levels, keep the changed node in view. */
-  const afterChange = async (change: { reloadKeys: (string | null | undefined)[]; expand?: string; select?: string | null }) => {
+  const afterChange = async (change: {
+    reloadKeys: (string | null | undefined)[];
+    expand?: string;
+    select?: string | null;
+  }) => {
     await tree.reload(change.reloadKeys);
     if (change.expand) {
       const key = change.expand;

@@ -11,7 +11,7 @@ import { useMutation } from '@tanstack/react-query';
 import { App, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { orgApi, type OrgUnitDetail } from '../../api/organisation.ts';
+import { type OrgUnitDetail, orgApi } from '../../api/organisation.ts';
 import { FormErrorAlert, StaleVersionAlert } from '../../components/ErrorState.tsx';
 import { isVersionStale } from '../../components/errors.ts';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect.tsx';
@@ -34,6 +34,10 @@ const useEnumOptions = () => {
   return {
     kinds: ORG_KINDS.map((k) => ({ value: k, label: t(`common.enum.orgKind.${k}`) })),
     sectors: OrgSectorSchema.options.map((s) => ({ value: s, label: t(`common.enum.orgSector.${s}`) })),
+    /** A compound's branch is created with its compound (小区 page), never by hand in the tree. */
+    treeSectors: OrgSectorSchema.options
+      .filter((s) => s !== 'compound')
+      .map((s) => ({ value: s, label: t(`common.enum.orgSector.${s}`) })),
   };
 };
 
@@ -47,14 +51,20 @@ export const CreateChildModal = (props: {
 }) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { kinds, sectors } = useEnumOptions();
+  const { kinds, treeSectors } = useEnumOptions();
   const [form] = Form.useForm<CreateValues>();
   const idem = useIdempotencyKey(props.open);
   const shape = CreateOrgUnitBodySchema.shape;
   const create = useMutation({
     mutationFn: (v: CreateValues) =>
       orgApi.create(
-        { parentId: props.parent.id, kind: v.kind, sector: v.sector, name: v.name.trim(), sortOrder: v.sortOrder ?? undefined },
+        {
+          parentId: props.parent.id,
+          kind: v.kind,
+          sector: v.sector,
+          name: v.name.trim(),
+          sortOrder: v.sortOrder ?? undefined,
+        },
         idem.key,
       ),
     onSuccess: (unit) => {
@@ -64,7 +74,7 @@ export const CreateChildModal = (props: {
     },
     onError: (e) => {
       idem.afterError(e);
-      applyServerErrors(form, e);
+      applyServerErrors(form, e, t);
     },
   });
   return (
@@ -84,7 +94,10 @@ export const CreateChildModal = (props: {
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={{ kind: CHILD_KIND[props.parent.kind], sector: props.parent.sector }}
+        initialValues={{
+          kind: CHILD_KIND[props.parent.kind],
+          sector: props.parent.sector === 'compound' ? 'community' : props.parent.sector,
+        }}
         onFinish={(v) => create.mutate(v)}
       >
         <Form.Item label={t('org.tree.parent')}>
@@ -97,7 +110,7 @@ export const CreateChildModal = (props: {
           <Select options={kinds} />
         </Form.Item>
         <Form.Item name="sector" label={t('org.tree.sector')} rules={[requiredRule(t)]}>
-          <Select options={sectors} />
+          <Select options={treeSectors} />
         </Form.Item>
         <Form.Item name="sortOrder" label={t('org.tree.sortOrder')}>
           <InputNumber min={0} max={100000} precision={0} style={{ width: 160 }} />
@@ -130,7 +143,7 @@ export const RenameModal = (props: {
       await props.onReload();
       props.onSaved();
     },
-    onError: (e) => applyServerErrors(form, e),
+    onError: (e) => applyServerErrors(form, e, t),
   });
   useEffect(() => {
     if (props.open) form.setFieldsValue({ name: unit.name, sector: unit.sector, sortOrder: unit.sortOrder });
@@ -152,7 +165,11 @@ export const RenameModal = (props: {
       afterClose={() => save.reset()}
       destroyOnHidden
     >
-      {isVersionStale(save.error) ? <StaleVersionAlert onReload={() => void reload()} /> : <FormErrorAlert error={save.error} />}
+      {isVersionStale(save.error) ? (
+        <StaleVersionAlert onReload={() => void reload()} />
+      ) : (
+        <FormErrorAlert error={save.error} />
+      )}
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
         <Form.Item
           name="name"
@@ -162,7 +179,7 @@ export const RenameModal = (props: {
           <Input maxLength={80} showCount autoFocus />
         </Form.Item>
         <Form.Item name="sector" label={t('org.tree.sector')} rules={[requiredRule(t)]}>
-          <Select options={sectors} />
+          <Select options={sectors} disabled={unit.compoundId !== null} />
         </Form.Item>
         <Form.Item name="sortOrder" label={t('org.tree.sortOrder')} rules={[requiredRule(t)]}>
           <InputNumber min={0} max={100000} precision={0} style={{ width: 160 }} />
@@ -188,7 +205,7 @@ export const MoveModal = (props: {
       props.onClose();
       props.onMoved(newParentId);
     },
-    onError: (e) => applyServerErrors(form, e),
+    onError: (e) => applyServerErrors(form, e, t),
   });
   return (
     <Modal

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orgApi } from '../../api/organisation.ts';
 import { useSession } from '../../app/session.tsx';
+import { STAGE_COLORS } from '../../components/colors.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
@@ -27,8 +28,6 @@ const stageRows = (coverage: Coverage): StageRow[] =>
     const s = coverage.byStage.find((b) => b.stage === stage);
     return { stage, total: s?.total ?? null, withBranch: s?.withBranch ?? null, rate: rate(s?.withBranch, s?.total) };
   });
-
-const STAGE_COLORS: Record<RolloutStage, string> = { pilot: 'gold', validation: 'blue', rollout: 'green' };
 
 const CoverageView = ({ coverage }: { coverage: Coverage }) => {
   const { t } = useTranslation();
@@ -60,7 +59,11 @@ const CoverageView = ({ coverage }: { coverage: Coverage }) => {
         </Col>
         <Col span={8}>
           <Card className="stat-card">
-            <Statistic title={t('org.overview.totalCompounds')} value={coverage.totalCompounds} suffix={t('org.overview.unit')} />
+            <Statistic
+              title={t('org.overview.totalCompounds')}
+              value={coverage.totalCompounds}
+              suffix={t('org.overview.unit')}
+            />
           </Card>
         </Col>
       </Row>
@@ -76,7 +79,12 @@ const CoverageView = ({ coverage }: { coverage: Coverage }) => {
               dataIndex: 'stage',
               render: (s: RolloutStage) => <Tag color={STAGE_COLORS[s]}>{t(`common.enum.rolloutStage.${s}`)}</Tag>,
             },
-            { title: t('org.overview.total'), dataIndex: 'total', align: 'right', render: (v: number | null) => v ?? <NoData /> },
+            {
+              title: t('org.overview.total'),
+              dataIndex: 'total',
+              align: 'right',
+              render: (v: number | null) => v ?? <NoData />,
+            },
             {
               title: t('org.overview.withBranch'),
               dataIndex: 'withBranch',

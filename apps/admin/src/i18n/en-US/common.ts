@@ -53,7 +53,8 @@ export const common: Messages['common'] = {
   },
   errors: {
     versionStale: 'Changed by someone else',
-    versionStaleHint: 'This record was changed by someone else while you were editing. Reload the latest version, check it and save again.',
+    versionStaleHint:
+      'This record was changed by someone else while you were editing. Reload the latest version, check it and save again.',
     network: 'Network error: the server cannot be reached. Please try again later.',
     forbidden: 'Access denied',
     forbiddenHint: 'Your roles do not allow access to this page. Ask the security administrator if you need it.',

@@ -39,7 +39,8 @@ export const org: Messages['org'] = {
     renameTitle: 'Rename Party organisation',
     moveTitle: 'Move Party organisation',
     newParent: 'New parent organisation',
-    moveHint: 'It cannot be moved under itself or its own children; you need rights on both the old and the new parent.',
+    moveHint:
+      'It cannot be moved under itself or its own children; you need rights on both the old and the new parent.',
     deleteTitle: 'Delete “{{name}}”?',
     deleteHint: 'Only organisations without children and without a compound can be deleted. This cannot be undone.',
     created: 'Party organisation created',

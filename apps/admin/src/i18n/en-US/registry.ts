@@ -54,6 +54,9 @@ export const partnerUnit: Messages['partnerUnit'] = {
   resourcesHint: 'e.g. venues, volunteers, funding, professional services',
   compounds: 'Linked compounds',
   compoundCount: '{{count}} compounds',
+  org: 'Registering organisation',
+  orgHint:
+    'The Party organisation the unit is registered under, which sets who can see it; defaults to your first scope.',
   created: 'Partner unit created',
 };
 

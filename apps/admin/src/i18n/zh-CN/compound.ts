@@ -69,7 +69,8 @@ export const compound = {
     created: '小区已创建',
     editTitle: '编辑小区',
     partyEditTitle: '编辑{{party}}',
-    partyEditHint: '保存后将以本表内容替换该组织的全部人员。出于隐私保护，原手机号只显示掩码，未重新填写的手机号将被清空。',
+    partyEditHint:
+      '保存后将以本表内容替换该组织的全部人员。出于隐私保护，原手机号只显示掩码，未重新填写的手机号将被清空。',
     phoneKeep: '原号码 {{masked}}，如需保留请重新填写',
     partyNamePlaceholder: {
       branch: '如：阳光花园小区党支部',

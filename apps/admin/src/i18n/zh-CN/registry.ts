@@ -52,6 +52,8 @@ export const partnerUnit = {
   resourcesHint: '如：活动场地、志愿者、资金支持、专业服务等',
   compounds: '联系小区',
   compoundCount: '{{count}} 个小区',
+  org: '登记党组织',
+  orgHint: '共建单位登记在哪个党组织之下，管辖范围随之确定；不选时为您的首个管辖范围。',
   created: '共建单位已创建',
 };
 

@@ -1,8 +1,9 @@
+import type { PublicCompound } from '@linli/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { List, Popup } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { authApi, type PublicCompound } from '../../api/auth.ts';
+import { authApi } from '../../api/auth.ts';
 import { EmptyState, ErrorState, PageSkeleton } from '../../components/StateBlocks.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useDebouncedValue } from '../../components/useDebouncedValue.ts';

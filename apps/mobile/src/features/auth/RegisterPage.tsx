@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from 'antd-mobile';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useNavigate } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { authApi } from '../../api/auth.ts';
 import { isApiError, validationIssues } from '../../api/errors.ts';
 import { useIdempotencyKey } from '../../api/idempotency.ts';
@@ -24,7 +24,6 @@ export default function RegisterPage() {
   const { t } = useTranslation();
   const describe = useDescribeError();
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
   const { data: me, isPending } = useMe();
   const sender = useOtpSender('register');
   const keyFor = useIdempotencyKey();
@@ -37,11 +36,6 @@ export default function RegisterPage() {
     // A dropped connection is retried with the same Idempotency-Key, so it can never register twice.
     retry: (count, error) => count < 2 && isApiError(error) && error.code === 'NETWORK',
     onSuccess: (result) => {
-      // Registration signs a resident straight in; any other answer continues on the login page.
-      if (result.status !== 'ok') {
-        navigate('/login', { replace: true });
-        return;
-      }
       setDone(true);
       rememberMe(queryClient, result.me);
     },

@@ -15,7 +15,7 @@ export function TotpEnrolment({ mfaToken }: { mfaToken: string }) {
   // One enrolment per sign-in attempt: a second call could issue a different secret.
   const enrolment = useQuery({
     queryKey: ['totp-enrolment', mfaToken],
-    queryFn: () => authApi.enrolTotp(mfaToken),
+    queryFn: () => authApi.enrolTotp({ mfaToken }),
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: Number.POSITIVE_INFINITY,
     retry: false,

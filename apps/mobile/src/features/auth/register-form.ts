@@ -1,6 +1,5 @@
-import { type RegisterBody, RegisterBodySchema } from '@linli/contracts';
+import { type PublicCompound, type RegisterBody, RegisterBodySchema } from '@linli/contracts';
 import type { TFunction } from 'i18next';
-import type { PublicCompound } from '../../api/auth.ts';
 
 export type RegisterForm = {
   phone: string;

@@ -8,11 +8,13 @@ export function HomeTile({ tile, badge }: { tile: TileSpec; badge?: string | und
   const { t } = useTranslation();
   return (
     <Link to={tile.path} className="tile" data-testid={`h5-tile-${tile.name}`}>
-      <Badge content={badge} className="tile-badge">
-        <span className={`tile-icon tile-${tile.tone}`} aria-hidden="true">
-          {tile.glyph}
-        </span>
-      </Badge>
+      <span className="tile-icon-wrap">
+        <Badge content={badge}>
+          <span className={`tile-icon tile-${tile.tone}`} aria-hidden="true">
+            {tile.glyph}
+          </span>
+        </Badge>
+      </span>
       <span className="tile-label">{t(`tiles.${tile.name}`)}</span>
       <span className="tile-desc">{t(`tiles.${tile.name}Desc`)}</span>
     </Link>

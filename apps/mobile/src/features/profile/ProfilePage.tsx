@@ -1,4 +1,4 @@
-import { Button, Dialog, List, Tag, Toast } from 'antd-mobile';
+import { Button, Dialog, List, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PageShell } from '../../components/PageShell.tsx';
@@ -21,9 +21,7 @@ export default function ProfilePage() {
       confirmText: t('profile.logout'),
       cancelText: t('common.cancel'),
     });
-    if (!confirmed) return;
-    await logout.mutateAsync();
-    Toast.show({ content: t('auth.signedOut') });
+    if (confirmed) logout.mutate();
   };
 
   return (

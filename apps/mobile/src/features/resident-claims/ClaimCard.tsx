@@ -1,7 +1,6 @@
-import type { ResidentClaim } from '@linli/contracts';
+import type { ResidentClaim, ResidentClaimDecision } from '@linli/contracts';
 import { Button, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import type { ResidentClaimDecision } from '../../api/resident-claims.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/index.ts';
 
@@ -10,7 +9,7 @@ const STATUS_COLOR = { pending: 'warning', confirmed: 'success', rejected: 'defa
 type Props = {
   claim: ResidentClaim;
   busy: boolean;
-  onDecide: (claim: ResidentClaim, decision: ResidentClaimDecision) => void;
+  onDecide: (claim: ResidentClaim, decision: ResidentClaimDecision['decision']) => void;
 };
 
 /** One household claim: who, where, when; confirm / reject while it is pending. */

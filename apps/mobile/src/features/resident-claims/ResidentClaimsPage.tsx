@@ -1,8 +1,7 @@
-import type { ResidentClaim } from '@linli/contracts';
+import type { ResidentClaim, ResidentClaimDecision, ResidentClaimStatus } from '@linli/contracts';
 import { Dialog, InfiniteScroll, Selector, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResidentClaimDecision, ResidentClaimStatus } from '../../api/resident-claims.ts';
 import { PageShell } from '../../components/PageShell.tsx';
 import { EmptyState, ErrorState, PageSkeleton } from '../../components/StateBlocks.tsx';
 import { useDescribeError } from '../../i18n/describe-error.ts';
@@ -25,7 +24,7 @@ export default function ResidentClaimsPage() {
   const claims = useResidentClaims(status, compoundId === ALL ? undefined : compoundId);
   const decide = useDecideClaim();
 
-  const onDecide = async (claim: ResidentClaim, decision: ResidentClaimDecision) => {
+  const onDecide = async (claim: ResidentClaim, decision: ResidentClaimDecision['decision']) => {
     const confirming = decision === 'confirmed';
     const values = { name: claim.displayName, address: `${claim.compoundName} ${claim.address}` };
     const ok = await Dialog.confirm({

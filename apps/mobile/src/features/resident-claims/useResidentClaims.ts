@@ -1,5 +1,6 @@
+import type { ResidentClaimDecision, ResidentClaimStatus } from '@linli/contracts';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { type ResidentClaimDecision, type ResidentClaimStatus, residentClaimsApi } from '../../api/resident-claims.ts';
+import { residentClaimsApi } from '../../api/resident-claims.ts';
 
 export const CLAIMS_KEY = 'resident-claims';
 
@@ -20,8 +21,8 @@ export const useResidentClaims = (status: ResidentClaimStatus, compoundId: strin
 export const useDecideClaim = () => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, decision }: { id: string; decision: ResidentClaimDecision }) =>
-      residentClaimsApi.decide(id, decision),
+    mutationFn: ({ id, decision }: { id: string } & ResidentClaimDecision) =>
+      residentClaimsApi.decide(id, { decision }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: [CLAIMS_KEY] }),
   });
 };

@@ -1,5 +1,5 @@
 import type { Me } from '@linli/contracts';
-import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery } from '@tanstack/react-query';
 import { createContext, use } from 'react';
 import { authApi } from '../../api/auth.ts';
 import { setCsrfToken } from '../../api/http.ts';
@@ -31,9 +31,12 @@ export const forgetSession = (queryClient: QueryClient): void => {
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });
 };
 
-export const useLogout = () => {
-  const queryClient = useQueryClient();
-  return useMutation({
+/**
+ * Ends the session on the server, then reloads the app on the login page: a full reload is the surest way to
+ * leave nothing of the previous user (cached answers, tokens) in memory on a shared family phone.
+ */
+export const useLogout = () =>
+  useMutation({
     mutationFn: async () => {
       try {
         await authApi.logout();
@@ -41,9 +44,11 @@ export const useLogout = () => {
         // The session may already be gone; signing out locally is what the user asked for.
       }
     },
-    onSettled: () => forgetSession(queryClient),
+    onSettled: () => {
+      setCsrfToken(null);
+      window.location.replace(`${import.meta.env.BASE_URL}login`);
+    },
   });
-};
 
 const MeContext = createContext<Me | null>(null);
 export const MeProvider = MeContext.Provider;

@@ -1,2 +1,1 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-export const residentsRoutes: FastifyPluginAsyncZod = async () => {};
+export { residentsRoutes } from './residents.routes.ts';

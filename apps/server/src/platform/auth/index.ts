@@ -1,2 +1,10 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-export const authRoutes: FastifyPluginAsyncZod = async () => {};
+export { authRoutes } from './auth.routes.ts';
+export { installRateLimitAudit, sendAuthOutcome } from './auth-http.ts';
+export { buildMe } from './me.service.ts';
+export { consumeOtpCode, matchOtpCode } from './otp.service.ts';
+export { hashPassword, verifyPassword } from './password-hash.ts';
+export { getPasswordPolicy, passwordProblems } from './password-policy.ts';
+export { createPhoneAccount } from './phone-account.ts';
+export { type AuthOutcome, openSession } from './sign-in.ts';
+export { currentTotpCode, enrolTotpForDemo } from './totp.service.ts';
+export { newTotpSecret } from './totp.ts';

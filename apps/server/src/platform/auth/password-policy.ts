@@ -1,5 +1,6 @@
 import { type PasswordPolicy, PasswordPolicySchema } from '@linli/contracts';
 import type { Db } from '../../db/database.ts';
+import { DAY_MS } from '../clock.ts';
 import type { Trx } from '../transaction.ts';
 
 /** SEC-2 defaults for staff; the security administrator may tighten them. */
@@ -74,4 +75,17 @@ export function passwordProblems(
   const words = [...CONTEXT_WORDS, context.username ?? '', context.phone ?? ''].filter((w) => w.length >= 4);
   if (words.some((w) => lower.includes(w.toLowerCase()))) problems.push('contains_context_word');
   return problems;
+}
+
+/** When a staff password must be replaced (SEC-2); null when the policy sets no maximum age. */
+export function passwordExpiresAt(changedAt: string | null, policy: PasswordPolicy): string | null {
+  if (policy.maxAgeDays === 0 || changedAt === null) return null;
+  return new Date(new Date(changedAt).getTime() + policy.maxAgeDays * DAY_MS).toISOString();
+}
+
+/** A password of unknown age counts as expired, so it is replaced rather than trusted forever. */
+export function isPasswordExpired(changedAt: string | null, policy: PasswordPolicy, now: Date): boolean {
+  if (policy.maxAgeDays === 0) return false;
+  const expires = passwordExpiresAt(changedAt, policy);
+  return expires === null || now.getTime() >= new Date(expires).getTime();
 }

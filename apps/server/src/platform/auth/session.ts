@@ -138,3 +138,19 @@ export async function revokeUserSessions(db: Db | Trx, clock: Clock, userId: str
     .where('revoked_at', 'is', null)
     .execute();
 }
+
+/** After a password change: the session that made it stays, every other one of the user ends. */
+export async function revokeOtherSessions(
+  db: Db | Trx,
+  clock: Clock,
+  userId: string,
+  keepSessionId: string,
+): Promise<void> {
+  await db
+    .updateTable('user_session')
+    .set({ revoked_at: isoNow(clock) })
+    .where('user_id', '=', userId)
+    .where('id', '!=', keepSessionId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}

@@ -1,0 +1,122 @@
+import { CreateAccountBodySchema } from '@linli/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, App, Button, Form, Input, Modal, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { accountsApi, type CreateAccountBody, type CreatedAccount } from '../../api/accounts.ts';
+import { FormErrorAlert } from '../../components/ErrorState.tsx';
+import { useIdempotencyKey } from '../../components/useIdempotencyKey.ts';
+import { applyServerErrors, contractRule, requiredRule } from '../../components/validation.ts';
+
+type Values = { username: string; displayName: string; phone?: string };
+
+/** Shows the one-time password exactly once; it is dropped from memory when the dialog closes. */
+const OneTimePasswordModal = ({ created, onClose }: { created: CreatedAccount | null; onClose: () => void }) => {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      open={!!created}
+      title={t('account.otpTitle')}
+      closable={false}
+      mask={{ closable: false }}
+      keyboard={false}
+      footer={
+        <Button type="primary" onClick={onClose} data-testid="otp-ack">
+          {t('account.otpAck')}
+        </Button>
+      }
+    >
+      {created && (
+        <>
+          <Alert type="warning" showIcon title={t('account.otpHint')} style={{ marginBottom: 16 }} />
+          <Typography.Paragraph>
+            {t('account.username')}：
+            <Typography.Text strong className="mono">
+              {created.account.username}
+            </Typography.Text>
+            （{created.account.displayName}）
+          </Typography.Paragraph>
+          <Typography.Paragraph>
+            {t('account.otpLabel')}：
+            <Typography.Text
+              code
+              copyable={{ text: created.oneTimePassword }}
+              className="mono"
+              style={{ fontSize: 18 }}
+              data-testid="one-time-password"
+            >
+              {created.oneTimePassword}
+            </Typography.Text>
+          </Typography.Paragraph>
+        </>
+      )}
+    </Modal>
+  );
+};
+
+export const AccountCreateModal = (props: { open: boolean; onClose: () => void; onCreated: () => void }) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [created, setCreated] = useState<CreatedAccount | null>(null);
+  const idem = useIdempotencyKey(props.open);
+  const shape = CreateAccountBodySchema.shape;
+  const create = useMutation({
+    mutationFn: (body: CreateAccountBody) => accountsApi.create(body, idem.key),
+    onSuccess: (result) => {
+      void message.success(t('account.created'));
+      props.onClose();
+      props.onCreated();
+      setCreated(result);
+    },
+    onError: (e) => {
+      idem.afterError(e);
+      applyServerErrors(form, e, t);
+    },
+  });
+  const onFinish = (v: Values) =>
+    create.mutate({
+      username: v.username.trim().toLowerCase(),
+      displayName: v.displayName.trim(),
+      phone: v.phone?.trim() || undefined,
+    });
+  return (
+    <>
+      <Modal
+        open={props.open}
+        title={t('account.create')}
+        okText={t('common.actions.save')}
+        cancelText={t('common.actions.cancel')}
+        confirmLoading={create.isPending}
+        okButtonProps={{ id: 'account-submit' }}
+        onOk={() => form.submit()}
+        onCancel={props.onClose}
+        afterClose={() => create.reset()}
+        destroyOnHidden
+      >
+        <FormErrorAlert error={create.error} />
+        <Form form={form} layout="vertical" preserve={false} onFinish={onFinish}>
+          <Form.Item
+            name="username"
+            label={t('account.username')}
+            extra={t('common.validation.username')}
+            rules={[requiredRule(t), contractRule(shape.username, t)]}
+          >
+            <Input maxLength={32} autoComplete="off" className="mono" data-testid="account-username" />
+          </Form.Item>
+          <Form.Item
+            name="displayName"
+            label={t('account.displayName')}
+            rules={[requiredRule(t), contractRule(shape.displayName, t)]}
+          >
+            <Input maxLength={40} data-testid="account-display-name" />
+          </Form.Item>
+          <Form.Item name="phone" label={t('account.phone')} rules={[contractRule(shape.phone, t)]}>
+            <Input maxLength={11} inputMode="numeric" />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <OneTimePasswordModal created={created} onClose={() => setCreated(null)} />
+    </>
+  );
+};

@@ -1,0 +1,157 @@
+import { CreateGridBodySchema, type Grid, UpdateGridBodySchema } from '@linli/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { App, Form, Input, Modal, Typography } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type CreateGridBody, gridsApi } from '../../api/grids.ts';
+import { CompoundSelect } from '../../components/CompoundSelect.tsx';
+import { FormErrorAlert, StaleVersionAlert } from '../../components/ErrorState.tsx';
+import { isVersionStale } from '../../components/errors.ts';
+import { OrgTreeSelect } from '../../components/OrgTreeSelect.tsx';
+import { useIdempotencyKey } from '../../components/useIdempotencyKey.ts';
+import { applyServerErrors, contractRule, requiredRule } from '../../components/validation.ts';
+import { formatGridCode, GridCodeInput } from './GridCodeInput.tsx';
+
+type CreateValues = { code: string; name: string; orgId: string; compoundId?: string };
+
+export const GridCreateModal = ({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: () => void;
+}) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<CreateValues>();
+  const idem = useIdempotencyKey(open);
+  const shape = CreateGridBodySchema.shape;
+  const create = useMutation({
+    mutationFn: (body: CreateGridBody) => gridsApi.create(body, idem.key),
+    onSuccess: () => {
+      void message.success(t('grid.created'));
+      onClose();
+      onCreated();
+    },
+    onError: (e) => {
+      idem.afterError(e);
+      applyServerErrors(form, e, t);
+    },
+  });
+  return (
+    <Modal
+      open={open}
+      width={640}
+      title={t('grid.create')}
+      okText={t('common.actions.save')}
+      cancelText={t('common.actions.cancel')}
+      confirmLoading={create.isPending}
+      okButtonProps={{ id: 'grid-submit' }}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      afterClose={() => create.reset()}
+      destroyOnHidden
+    >
+      <FormErrorAlert error={create.error} />
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        onFinish={(v) =>
+          create.mutate({ code: v.code, name: v.name.trim(), orgId: v.orgId, compoundId: v.compoundId || undefined })
+        }
+      >
+        <Form.Item
+          name="code"
+          label={t('grid.code')}
+          extra={t('grid.codeHelp')}
+          rules={[requiredRule(t), contractRule(shape.code, t)]}
+        >
+          <GridCodeInput />
+        </Form.Item>
+        <Form.Item name="name" label={t('grid.name')} rules={[requiredRule(t), contractRule(shape.name, t)]}>
+          <Input maxLength={80} data-testid="grid-name" />
+        </Form.Item>
+        <Form.Item name="orgId" label={t('grid.org')} rules={[requiredRule(t)]}>
+          <OrgTreeSelect style={{ width: '100%' }} data-testid="grid-org" />
+        </Form.Item>
+        <Form.Item name="compoundId" label={t('grid.compound')}>
+          <CompoundSelect allowClear placeholder={t('grid.noCompound')} style={{ width: '100%' }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+};
+
+type EditValues = { name: string; compoundId?: string | null };
+
+export const GridEditModal = (props: {
+  grid: Grid | null;
+  onClose: () => void;
+  onSaved: () => void;
+  onReload: () => Promise<Grid | undefined>;
+}) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<EditValues>();
+  const { grid } = props;
+  const save = useMutation({
+    mutationFn: ({ g, v }: { g: Grid; v: EditValues }) =>
+      gridsApi.update(g.id, { name: v.name.trim(), compoundId: v.compoundId ?? null }, g.version),
+    onSuccess: () => {
+      void message.success(t('common.feedback.saved'));
+      props.onClose();
+      props.onSaved();
+    },
+    onError: (e) => applyServerErrors(form, e, t),
+  });
+  useEffect(() => {
+    if (grid) form.setFieldsValue({ name: grid.name, compoundId: grid.compoundId });
+  }, [grid, form]);
+  return (
+    <Modal
+      open={!!grid}
+      title={t('grid.editTitle')}
+      okText={t('common.actions.save')}
+      cancelText={t('common.actions.cancel')}
+      confirmLoading={save.isPending}
+      okButtonProps={{ disabled: isVersionStale(save.error) }}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      afterClose={() => save.reset()}
+      destroyOnHidden
+    >
+      {isVersionStale(save.error) ? (
+        <StaleVersionAlert onReload={() => void props.onReload().then(() => save.reset())} />
+      ) : (
+        <FormErrorAlert error={save.error} />
+      )}
+      {grid && (
+        <Form form={form} layout="vertical" onFinish={(v) => save.mutate({ g: grid, v })}>
+          <Form.Item label={t('grid.code')}>
+            <Typography.Text className="mono">{formatGridCode(grid.code)}</Typography.Text>
+          </Form.Item>
+          <Form.Item
+            name="name"
+            label={t('grid.name')}
+            rules={[requiredRule(t), contractRule(UpdateGridBodySchema.shape.name, t)]}
+          >
+            <Input maxLength={80} />
+          </Form.Item>
+          <Form.Item name="compoundId" label={t('grid.compound')}>
+            <CompoundSelect
+              allowClear
+              placeholder={t('grid.noCompound')}
+              style={{ width: '100%' }}
+              knownOptions={
+                grid.compoundId && grid.compoundName ? [{ value: grid.compoundId, label: grid.compoundName }] : []
+              }
+            />
+          </Form.Item>
+        </Form>
+      )}
+    </Modal>
+  );
+};

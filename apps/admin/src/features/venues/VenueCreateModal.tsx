@@ -1,0 +1,91 @@
+import { CreateVenueBodySchema } from '@linli/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { type CreateVenueBody, venuesApi } from '../../api/venues.ts';
+import { CompoundSelect } from '../../components/CompoundSelect.tsx';
+import { FormErrorAlert } from '../../components/ErrorState.tsx';
+import { useIdempotencyKey } from '../../components/useIdempotencyKey.ts';
+import { applyServerErrors, contractRule, issueMessage, requiredRule } from '../../components/validation.ts';
+
+type Values = { compoundId: string; name: string; address?: string; areaSqm: number; equipment?: string[] };
+
+export const VenueCreateModal = (props: { open: boolean; onClose: () => void; onCreated: () => void }) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const idem = useIdempotencyKey(props.open);
+  const shape = CreateVenueBodySchema.shape;
+  const create = useMutation({
+    mutationFn: (body: CreateVenueBody) => venuesApi.create(body, idem.key),
+    onSuccess: () => {
+      void message.success(t('venue.created'));
+      props.onClose();
+      props.onCreated();
+    },
+    onError: (e) => {
+      idem.afterError(e);
+      applyServerErrors(form, e, t);
+    },
+  });
+  const equipmentRule = {
+    validator: async (_r: unknown, items: string[] | undefined) => {
+      const parsed = shape.equipment.safeParse((items ?? []).map((s) => s.trim()));
+      const first = parsed.success ? undefined : parsed.error.issues[0];
+      if (first) throw new Error(issueMessage(first, t));
+    },
+  };
+  const onFinish = (v: Values) =>
+    create.mutate({
+      compoundId: v.compoundId,
+      name: v.name.trim(),
+      address: v.address?.trim() || undefined,
+      areaSqm: v.areaSqm,
+      equipment: [...new Set((v.equipment ?? []).map((s) => s.trim()).filter(Boolean))],
+    });
+  return (
+    <Modal
+      open={props.open}
+      width={640}
+      title={t('venue.create')}
+      okText={t('common.actions.save')}
+      cancelText={t('common.actions.cancel')}
+      confirmLoading={create.isPending}
+      okButtonProps={{ id: 'venue-submit' }}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      afterClose={() => create.reset()}
+      destroyOnHidden
+    >
+      <FormErrorAlert error={create.error} />
+      <Form form={form} layout="vertical" preserve={false} onFinish={onFinish}>
+        <Form.Item name="compoundId" label={t('venue.compound')} rules={[requiredRule(t)]}>
+          <CompoundSelect style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="name" label={t('venue.name')} rules={[requiredRule(t), contractRule(shape.name, t)]}>
+          <Input maxLength={80} />
+        </Form.Item>
+        <Form.Item name="address" label={t('venue.address')} rules={[contractRule(shape.address, t)]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="areaSqm" label={t('venue.area')} rules={[requiredRule(t), contractRule(shape.areaSqm, t)]}>
+          <InputNumber min={1} max={100000} precision={0} suffix={t('venue.areaUnit')} style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item
+          name="equipment"
+          label={t('venue.equipment')}
+          extra={t('venue.equipmentHint')}
+          rules={[equipmentRule]}
+        >
+          <Select
+            mode="tags"
+            tokenSeparators={[',', '，', '、']}
+            open={false}
+            suffixIcon={null}
+            style={{ width: '100%' }}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+};

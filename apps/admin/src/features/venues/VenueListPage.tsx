@@ -1,0 +1,94 @@
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Flex, Form, Input, type TableColumnsType, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type Venue, type VenueListQuery, venuesApi } from '../../api/venues.ts';
+import { useSession } from '../../app/session.tsx';
+import { CompoundSelect } from '../../components/CompoundSelect.tsx';
+import { FilterBar } from '../../components/FilterBar.tsx';
+import { ListTable } from '../../components/ListTable.tsx';
+import { PageContainer } from '../../components/PageContainer.tsx';
+import { useCursorPaging } from '../../components/useCursorPaging.ts';
+import { VenueCreateModal } from './VenueCreateModal.tsx';
+
+type Filters = Omit<VenueListQuery, 'cursor' | 'limit'>;
+
+export const VenueListPage = () => {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const queryClient = useQueryClient();
+  const [filters, setFilters] = useState<Filters>({});
+  const [form] = Form.useForm<Filters>();
+  const [creating, setCreating] = useState(false);
+  const paging = useCursorPaging(JSON.stringify(filters));
+  const query = useQuery({
+    queryKey: ['venues', 'list', filters, paging.cursor, paging.limit],
+    queryFn: () => venuesApi.list({ ...filters, cursor: paging.cursor, limit: paging.limit }),
+    placeholderData: keepPreviousData,
+  });
+
+  const columns: TableColumnsType<Venue> = [
+    { title: t('venue.name'), dataIndex: 'name', width: 220 },
+    { title: t('venue.compound'), dataIndex: 'compoundName', width: 200 },
+    { title: t('venue.address'), dataIndex: 'address', ellipsis: true, render: (v: string | null) => v ?? '—' },
+    {
+      title: `${t('venue.area')}（${t('venue.areaUnit')}）`,
+      dataIndex: 'areaSqm',
+      width: 110,
+      align: 'right',
+    },
+    {
+      title: t('venue.equipment'),
+      dataIndex: 'equipment',
+      render: (items: string[]) =>
+        items.length === 0 ? (
+          <Typography.Text type="secondary">{t('common.state.none')}</Typography.Text>
+        ) : (
+          <Flex gap={4} wrap>
+            {items.map((e) => (
+              <Tag key={e}>{e}</Tag>
+            ))}
+          </Flex>
+        ),
+    },
+  ];
+
+  return (
+    <PageContainer
+      title={t('venue.title')}
+      extra={
+        can('compound.write') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="venue-create">
+            {t('venue.create')}
+          </Button>
+        )
+      }
+    >
+      <FilterBar
+        form={form}
+        onSearch={(v) => setFilters({ ...v, q: v.q?.trim() || undefined })}
+        onReset={() => setFilters({})}
+      >
+        <Form.Item name="q">
+          <Input
+            allowClear
+            prefix={<SearchOutlined />}
+            placeholder={t('venue.q')}
+            style={{ width: 220 }}
+            maxLength={50}
+          />
+        </Form.Item>
+        <Form.Item name="compoundId">
+          <CompoundSelect allowClear placeholder={t('venue.compound')} style={{ width: 240 }} />
+        </Form.Item>
+      </FilterBar>
+      <ListTable<Venue> rowKey="id" query={query} paging={paging} columns={columns} />
+      <VenueCreateModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={() => void queryClient.invalidateQueries({ queryKey: ['venues'] })}
+      />
+    </PageContainer>
+  );
+};

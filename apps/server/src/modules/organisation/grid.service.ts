@@ -1,0 +1,175 @@
+import {
+  CreateGridBodySchema,
+  type Grid,
+  type GridListQuerySchema,
+  type Page,
+  UpdateGridBodySchema,
+} from '@linli/contracts';
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { Db } from '../../db/database.ts';
+import { authorize, requireActor } from '../../platform/access/authorize.ts';
+import { appendAudit } from '../../platform/audit/audit.service.ts';
+import { isoNow } from '../../platform/clock.ts';
+import { assertUpdated } from '../../platform/concurrency.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { AppError, notFound } from '../../platform/errors/app-error.ts';
+import { newId } from '../../platform/ids.ts';
+import { toPage } from '../../platform/pagination.ts';
+import { transact } from '../../platform/transaction.ts';
+import { getCompoundRow } from './compound.service.ts';
+import { findGridByCode, findGridRow, type GridRow, listGridRows, listGridWorkerRows } from './grid.repository.ts';
+import { rewritePathPrefix } from './org-tree-move.ts';
+import { getOrgUnitRow } from './org-unit.service.ts';
+import { invalidInput } from './organisation-errors.ts';
+import { decodeKeyset, keysetCursor } from './organisation-paging.ts';
+
+/** Maps grid rows, with each grid's workers read in one query for the whole page. */
+async function toGrids(db: Db, rows: GridRow[]): Promise<Grid[]> {
+  const workers = await listGridWorkerRows(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    compoundId: r.compound_id,
+    compoundName: r.compound_name,
+    workers: workers.filter((w) => w.grid_id === r.id).map((w) => ({ userId: w.user_id, displayName: w.display_name })),
+    version: r.version,
+  }));
+}
+
+async function getGridRow(db: Db, id: string): Promise<GridRow> {
+  const row = await findGridRow(db, id);
+  if (!row) throw notFound('grid');
+  return row;
+}
+
+async function toGrid(db: Db, row: GridRow): Promise<Grid> {
+  const [grid] = await toGrids(db, [row]);
+  if (!grid) throw notFound('grid');
+  return grid;
+}
+
+/** The grids the caller may read, by code, filtered by text, org subtree or compound. */
+export async function listGrids(ctx: Ctx, query: z.infer<typeof GridListQuerySchema>): Promise<Page<Grid>> {
+  const actor = authorize(ctx, 'grid.read');
+  const after = decodeKeyset(query.cursor, 'code:asc', 'string');
+  const orgPath = query.orgId ? (await getOrgUnitRow(ctx.db, query.orgId)).path : undefined;
+  const rows = await listGridRows(
+    ctx.db,
+    actor,
+    { q: query.q, orgPath, compoundId: query.compoundId },
+    after,
+    query.limit,
+  );
+  const page = toPage(
+    rows,
+    query.limit,
+    (r) => r,
+    (r) => keysetCursor('code:asc', r.code, r.id),
+  );
+  return { items: await toGrids(ctx.db, page.items), nextCursor: page.nextCursor };
+}
+
+/** One grid with its workers; a grid worker reads their own grid. */
+export async function getGrid(ctx: Ctx, id: string): Promise<Grid> {
+  requireActor(ctx);
+  const row = await getGridRow(ctx.db, id);
+  authorize(ctx, 'grid.read', row);
+  return toGrid(ctx.db, row);
+}
+
+/** A grid's compound must lie inside the grid's org subtree; the grid's path then runs through the compound. */
+async function placeGrid(db: Db, org: { path: string }, compoundId: string | null | undefined) {
+  if (!compoundId) return { compoundId: null, parentPath: org.path };
+  const compound = await getCompoundRow(db, compoundId);
+  if (!compound.path.startsWith(org.path)) throw invalidInput('body.compoundId', 'compoundNotUnderOrg');
+  return { compoundId: compound.id, parentPath: compound.path };
+}
+
+/**
+ * Creates a grid with its 15-digit code (GB/T 2260 area + street + community + sequence, checked by the
+ * contract) under an org node, optionally inside one of its compounds. Needs `grid.write` where it lands; a
+ * code already in use is 409 DUPLICATE.
+ */
+export async function createGrid(ctx: Ctx, input: z.input<typeof CreateGridBodySchema>): Promise<Grid> {
+  const body = CreateGridBodySchema.parse(input);
+  requireActor(ctx);
+  const org = await getOrgUnitRow(ctx.db, body.orgId);
+  // A grid divides a community or town; a 党小组 or a compound's branch is no place to draw one.
+  if (org.kind === 'party_group' || org.compound_id !== null) throw invalidInput('body.orgId', 'notAGridHome');
+  const place = await placeGrid(ctx.db, org, body.compoundId);
+  authorize(ctx, 'grid.write', { path: place.parentPath });
+  return transact(ctx, async (trx) => {
+    if (await findGridByCode(trx, body.code)) throw new AppError('DUPLICATE', { details: { what: 'gridCode' } });
+    const id = newId();
+    const now = isoNow(ctx.clock);
+    await trx
+      .insertInto('grid')
+      .values({
+        id,
+        code: body.code,
+        name: body.name,
+        org_id: org.id,
+        compound_id: place.compoundId,
+        path: `${place.parentPath}${id}/`,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await appendAudit(trx, ctx, {
+      action: 'grid.create',
+      objectType: 'grid',
+      objectId: id,
+      details: { code: body.code, name: body.name, orgId: org.id, compoundId: place.compoundId },
+    });
+    return toGrid(trx, await getGridRow(trx, id));
+  });
+}
+
+/**
+ * Renames a grid or moves it into (or out of) a compound of its org (REL-7). Moving changes the grid's path,
+ * so its grid workers' assignments are rewritten with it and keep seeing their grid.
+ */
+export async function updateGrid(
+  ctx: Ctx,
+  id: string,
+  input: z.input<typeof UpdateGridBodySchema>,
+  expectedVersion: number,
+): Promise<Grid> {
+  const body = UpdateGridBodySchema.parse(input);
+  requireActor(ctx);
+  const row = await getGridRow(ctx.db, id);
+  authorize(ctx, 'grid.write', row);
+  const moves = body.compoundId !== undefined && body.compoundId !== row.compound_id;
+  const place = moves ? await placeGrid(ctx.db, await getOrgUnitRow(ctx.db, row.org_id), body.compoundId) : undefined;
+  if (place) authorize(ctx, 'grid.write', { path: place.parentPath });
+  return transact(ctx, async (trx) => {
+    const newPath = place ? `${place.parentPath}${id}/` : row.path;
+    const result = await trx
+      .updateTable('grid')
+      .set({
+        ...(body.name === undefined ? {} : { name: body.name }),
+        ...(place ? { compound_id: place.compoundId, path: newPath } : {}),
+        updated_at: isoNow(ctx.clock),
+        version: sql`version + 1`,
+      })
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    assertUpdated(result.numUpdatedRows);
+    if (newPath !== row.path) await rewritePathPrefix(trx, 'role_assignment', row.path, newPath);
+    await appendAudit(trx, ctx, {
+      action: 'grid.update',
+      objectType: 'grid',
+      objectId: id,
+      details: { fields: Object.keys(body), compoundId: place?.compoundId ?? row.compound_id },
+    });
+    return toGrid(trx, await getGridRow(trx, id));
+  });
+}
