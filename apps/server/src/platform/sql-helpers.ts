@@ -7,11 +7,15 @@ export const fromBool = (value: boolean): number => (value ? 1 : 0);
 /** PostgreSQL returns bigint aggregates as strings; SQLite as numbers. */
 export const toNumber = (value: string | number | bigint | null | undefined): number => Number(value ?? 0);
 
-/** `column LIKE prefix%`, with LIKE's wildcards in the prefix escaped: the materialised-path scope test. */
+/**
+ * Rows whose materialised path lies under `prefix`: the scope test. Written as a byte range,
+ * `prefix <= column < prefix || '~'` ('~' sorts after every character a path holds: hex digits, '-' and '/'),
+ * so both databases answer it from the path index (path columns use the "C" collation on PostgreSQL).
+ */
 export function pathStartsWith(column: Expression<string> | string, prefix: string): Expression<SqlBool> {
-  const escaped = prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
+  if (!/^[0-9a-zA-Z/-]*$/.test(prefix)) throw new Error('a path holds only ids and slashes');
   const ref = typeof column === 'string' ? sql.ref(column) : column;
-  return sql<SqlBool>`${ref} LIKE ${`${escaped}%`} ESCAPE '\\'`;
+  return sql<SqlBool>`(${ref} >= ${prefix} AND ${ref} < ${`${prefix}~`})`;
 }
 
 export const sqlFalse = (): Expression<SqlBool> => sql<SqlBool>`1 = 0`;

@@ -92,15 +92,20 @@ export const AccountListPage = () => {
     {
       title: t('account.username'),
       dataIndex: 'username',
-      width: 140,
-      render: (v: string | null, a) => (
-        <span className="mono">
-          {v ?? '—'}
-          {a.id === me.id && <Tag style={{ marginLeft: 6 }}>{t('account.self')}</Tag>}
-        </span>
+      width: 180,
+      render: (v: string | null) => <span className="mono">{v ?? '—'}</span>,
+    },
+    {
+      title: t('account.displayName'),
+      dataIndex: 'displayName',
+      width: 130,
+      render: (v: string, a) => (
+        <Flex gap={4} align="center" wrap={false}>
+          {v}
+          {a.id === me.id && <Tag variant="outlined">{t('account.self')}</Tag>}
+        </Flex>
       ),
     },
-    { title: t('account.displayName'), dataIndex: 'displayName', width: 110 },
     { title: t('account.phone'), dataIndex: 'phoneMasked', width: 130, render: (v: string | null) => v ?? '—' },
     {
       title: t('account.status'),

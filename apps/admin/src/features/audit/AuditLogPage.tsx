@@ -1,5 +1,5 @@
 import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
-import type { AuditEntry } from '@linli/contracts';
+import { type AuditEntry, ROLES, type Role } from '@linli/contracts';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -25,6 +25,7 @@ import { formatTime } from '../../components/time.ts';
 import { useCursorPaging } from '../../components/useCursorPaging.ts';
 
 type Filters = Omit<AuditQuery, 'cursor' | 'limit'>;
+const isRole = (c: string): c is Role => (ROLES as readonly string[]).includes(c);
 type FormValues = {
   action?: string;
   objectType?: string;
@@ -71,6 +72,13 @@ const EntryDetails = ({ entry }: { entry: AuditEntry }) => {
 
 export const AuditLogPage = () => {
   const { t } = useTranslation();
+  /** `actorRoles` is the role codes as recorded (comma-separated); shown with their names where known. */
+  const roleNames = (codes: string) =>
+    codes
+      .split(/[,\s]+/)
+      .filter(Boolean)
+      .map((c) => (isRole(c) ? t(`common.enum.role.${c}`) : c))
+      .join('、');
   const [filters, setFilters] = useState<Filters>({});
   const [form] = Form.useForm<FormValues>();
   const paging = useCursorPaging(JSON.stringify(filters), 50);
@@ -99,7 +107,7 @@ export const AuditLogPage = () => {
           <div>{v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>}</div>
           {e.actorRoles && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {e.actorRoles}
+              {roleNames(e.actorRoles)}
             </Typography.Text>
           )}
         </>
@@ -187,26 +195,31 @@ export const AuditLogPage = () => {
             allowClear
             prefix={<SearchOutlined />}
             placeholder={t('audit.action')}
-            style={{ width: 180 }}
+            style={{ width: 150 }}
             maxLength={80}
           />
         </Form.Item>
         <Form.Item name="objectType">
-          <Input allowClear placeholder={t('audit.objectType')} style={{ width: 140 }} maxLength={40} />
+          <Input allowClear placeholder={t('audit.objectType')} style={{ width: 120 }} maxLength={40} />
         </Form.Item>
         <Form.Item name="objectId">
-          <Input allowClear placeholder={t('audit.objectId')} style={{ width: 180 }} maxLength={80} />
+          <Input allowClear placeholder={t('audit.objectId')} style={{ width: 150 }} maxLength={80} />
         </Form.Item>
         <Form.Item name="outcome">
           <Select
             allowClear
             placeholder={t('audit.outcome')}
-            style={{ width: 110 }}
+            style={{ width: 100 }}
             options={(['success', 'failure'] as const).map((o) => ({ value: o, label: t(`common.enum.outcome.${o}`) }))}
           />
         </Form.Item>
         <Form.Item name="range">
-          <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowEmpty={[true, true]} />
+          <DatePicker.RangePicker
+            showTime={{ format: 'HH:mm' }}
+            format="YYYY-MM-DD HH:mm"
+            allowEmpty={[true, true]}
+            style={{ width: 330 }}
+          />
         </Form.Item>
       </FilterBar>
       <ListTable<AuditEntry>

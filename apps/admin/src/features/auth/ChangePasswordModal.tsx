@@ -5,6 +5,7 @@ import { authApi } from '../../api/auth.ts';
 import { FormErrorAlert } from '../../components/ErrorState.tsx';
 import { applyServerErrors } from '../../components/validation.ts';
 import { PasswordFields } from './PasswordFields.tsx';
+import { showPasswordProblems } from './passwordProblems.ts';
 
 type Values = { currentPassword: string; newPassword: string; confirmPassword: string };
 
@@ -19,7 +20,10 @@ export const ChangePasswordModal = ({ open, onClose }: { open: boolean; onClose:
       void message.success(t('auth.password.changed'));
       onClose();
     },
-    onError: (e) => applyServerErrors(form, e, t),
+    onError: (e) => {
+      applyServerErrors(form, e, t);
+      showPasswordProblems(form, e, t);
+    },
   });
   return (
     <Modal

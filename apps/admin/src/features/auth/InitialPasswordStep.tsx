@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { authApi } from '../../api/auth.ts';
 import { FormErrorAlert } from '../../components/ErrorState.tsx';
 import { PasswordFields } from './PasswordFields.tsx';
+import { showPasswordProblems } from './passwordProblems.ts';
 
 type Props = { changeToken: string; onResult: (r: LoginResult) => void; onBack: () => void };
 type Values = { newPassword: string; confirmPassword: string };
@@ -16,6 +17,7 @@ export const InitialPasswordStep = ({ changeToken, onResult, onBack }: Props) =>
   const change = useMutation({
     mutationFn: (v: Values) => authApi.initialPassword({ changeToken, newPassword: v.newPassword }),
     onSuccess: onResult,
+    onError: (e) => showPasswordProblems(form, e, t),
   });
   return (
     <>

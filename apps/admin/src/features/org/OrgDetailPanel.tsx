@@ -110,13 +110,15 @@ export const OrgDetailPanel = ({ id, tree, onChanged, onOpen }: Props) => {
       }
       data-testid="org-detail"
     >
-      <Breadcrumb
-        style={{ marginBottom: 16 }}
-        items={[...d.ancestors, { id: d.id, name: d.name, kind: d.kind }].map((a) => ({
-          key: a.id,
-          title: a.id === d.id ? a.name : <Typography.Link onClick={() => onOpen(a.id)}>{a.name}</Typography.Link>,
-        }))}
-      />
+      {d.ancestors.length > 0 && (
+        <Breadcrumb
+          style={{ marginBottom: 16 }}
+          items={[...d.ancestors, { id: d.id, name: d.name, kind: d.kind }].map((a) => ({
+            key: a.id,
+            title: a.id === d.id ? a.name : <Typography.Link onClick={() => onOpen(a.id)}>{a.name}</Typography.Link>,
+          }))}
+        />
+      )}
       <Descriptions
         bordered
         size="small"

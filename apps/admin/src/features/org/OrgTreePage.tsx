@@ -55,13 +55,14 @@ export const OrgTreePage = () => {
     expand?: string;
     select?: string | null;
   }) => {
+    // Select first, so a deleted node's detail query goes inactive and is not refetched by the reload.
+    if (change.select !== undefined) setSelected(change.select);
     await tree.reload(change.reloadKeys);
     if (change.expand) {
       const key = change.expand;
       await tree.load(key).catch(() => undefined);
       setExpanded((prev) => (prev.includes(key) ? prev : [...prev, key]));
     }
-    if (change.select !== undefined) setSelected(change.select);
   };
 
   return (

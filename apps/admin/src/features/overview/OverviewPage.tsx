@@ -1,8 +1,9 @@
 import { type Coverage, ROLLOUT_STAGES, type RolloutStage } from '@linli/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Flex, Progress, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Flex, Progress, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/http.ts';
 import { orgApi } from '../../api/organisation.ts';
 import { useSession } from '../../app/session.tsx';
 import { STAGE_COLORS } from '../../components/colors.ts';
@@ -129,7 +130,15 @@ export const OverviewPage = () => {
       }
     >
       {coverage.isPending && <Skeleton active paragraph={{ rows: 6 }} />}
-      {coverage.isError && <ErrorState error={coverage.error} onRetry={() => void coverage.refetch()} />}
+      {coverage.isError &&
+        (isApiError(coverage.error) && coverage.error.code === 'NOT_FOUND' ? (
+          // No org node to count for this user's scope (e.g. a grid- or compound-scoped role): nothing to show.
+          <Card>
+            <Empty description={t('org.overview.noData')} />
+          </Card>
+        ) : (
+          <ErrorState error={coverage.error} onRetry={() => void coverage.refetch()} />
+        ))}
       {coverage.data && <CoverageView coverage={coverage.data} />}
     </PageContainer>
   );

@@ -46,5 +46,13 @@ export const auth: Messages['auth'] = {
     submit: 'Save and continue',
     changeTitle: 'Change password',
     changed: 'Password changed',
+    problems: {
+      empty: 'The password is empty',
+      too_short: 'Too short',
+      too_long: 'Longer than 128 characters',
+      too_few_classes: 'Too few character classes',
+      common: 'A commonly used password',
+      contains_context_word: 'Contains the username, phone number, system name or a similar guessable word',
+    },
   },
 };

@@ -44,5 +44,13 @@ export const auth = {
     submit: '保存并继续',
     changeTitle: '修改密码',
     changed: '密码已修改',
+    problems: {
+      empty: '密码不能为空',
+      too_short: '长度不足',
+      too_long: '超过 128 个字符',
+      too_few_classes: '字符类别不足',
+      common: '属于常见弱密码',
+      contains_context_word: '包含用户名、手机号或系统名称等易猜词语',
+    },
   },
 };

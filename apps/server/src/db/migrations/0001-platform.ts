@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Dialect } from '../database.ts';
-import { type LinliMigration, withEditColumns } from './migration-helpers.ts';
+import { type LinliMigration, pathColumn, withEditColumns } from './migration-helpers.ts';
 
 /** Accounts, role assignments, sessions, login challenges, OTP codes, audit log, idempotency, jobs, settings. */
 export const platformMigration: LinliMigration = {
@@ -33,7 +33,7 @@ export const platformMigration: LinliMigration = {
       .addColumn('role', 'text', (c) => c.notNull())
       .addColumn('scope_kind', 'text', (c) => c.notNull())
       .addColumn('scope_id', 'text', (c) => c.notNull())
-      .addColumn('scope_path', 'text', (c) => c.notNull())
+      .addColumn('scope_path', 'text', pathColumn(dialect))
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('created_by', 'text')
       .addUniqueConstraint('role_assignment_unique', ['user_id', 'role', 'scope_kind', 'scope_id'])

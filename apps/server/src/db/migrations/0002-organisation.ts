@@ -1,19 +1,20 @@
 import type { Kysely } from 'kysely';
-import { type LinliMigration, withEditColumns } from './migration-helpers.ts';
+import type { Dialect } from '../database.ts';
+import { type LinliMigration, pathColumn, withEditColumns } from './migration-helpers.ts';
 
 /**
  * The organisation module's tables. Every scoped row carries `path`, the materialised path of the org node it
  * hangs under (`/<id>/<id>/…/`), so a scope filter is one prefix comparison in SQL.
  */
 export const organisationMigration: LinliMigration = {
-  async up(db: Kysely<unknown>) {
+  async up(db: Kysely<unknown>, dialect: Dialect) {
     await withEditColumns(
       db.schema
         .createTable('compound')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('name', 'text', (c) => c.notNull())
         .addColumn('org_id', 'text', (c) => c.notNull())
-        .addColumn('path', 'text', (c) => c.notNull())
+        .addColumn('path', 'text', pathColumn(dialect))
         .addColumn('address', 'text', (c) => c.notNull())
         .addColumn('household_count', 'integer', (c) => c.notNull())
         .addColumn('building_count', 'integer', (c) => c.notNull())
@@ -34,7 +35,7 @@ export const organisationMigration: LinliMigration = {
         .addColumn('sector', 'text', (c) => c.notNull())
         .addColumn('name', 'text', (c) => c.notNull())
         .addColumn('compound_id', 'text', (c) => c.references('compound.id'))
-        .addColumn('path', 'text', (c) => c.notNull().unique())
+        .addColumn('path', 'text', (c) => pathColumn(dialect)(c).unique())
         .addColumn('depth', 'integer', (c) => c.notNull())
         .addColumn('sort_order', 'integer', (c) => c.notNull().defaultTo(0)),
     ).execute();
@@ -78,7 +79,7 @@ export const organisationMigration: LinliMigration = {
         .addColumn('name', 'text', (c) => c.notNull())
         .addColumn('org_id', 'text', (c) => c.notNull().references('org_unit.id'))
         .addColumn('compound_id', 'text', (c) => c.references('compound.id'))
-        .addColumn('path', 'text', (c) => c.notNull()),
+        .addColumn('path', 'text', pathColumn(dialect)),
     ).execute();
     await db.schema.createIndex('grid_path_idx').on('grid').column('path').execute();
 
@@ -90,7 +91,7 @@ export const organisationMigration: LinliMigration = {
         .addColumn('name', 'text', (c) => c.notNull())
         .addColumn('description', 'text')
         .addColumn('holder_org_id', 'text', (c) => c.notNull().references('org_unit.id'))
-        .addColumn('path', 'text', (c) => c.notNull())
+        .addColumn('path', 'text', pathColumn(dialect))
         .addColumn('geometry', 'text'),
     ).execute();
     await db.schema.createIndex('duty_zone_path_idx').on('duty_zone').column('path').execute();
@@ -104,7 +105,7 @@ export const organisationMigration: LinliMigration = {
         .addColumn('contact_phone_cipher', 'text')
         .addColumn('resources', 'text')
         .addColumn('org_id', 'text', (c) => c.notNull().references('org_unit.id'))
-        .addColumn('path', 'text', (c) => c.notNull()),
+        .addColumn('path', 'text', pathColumn(dialect)),
     ).execute();
     await db.schema.createIndex('partner_unit_path_idx').on('partner_unit').column('path').execute();
 
@@ -124,7 +125,7 @@ export const organisationMigration: LinliMigration = {
         .addColumn('address', 'text')
         .addColumn('area_sqm', 'integer', (c) => c.notNull())
         .addColumn('equipment', 'text', (c) => c.notNull())
-        .addColumn('path', 'text', (c) => c.notNull()),
+        .addColumn('path', 'text', pathColumn(dialect)),
     ).execute();
     await db.schema.createIndex('venue_path_idx').on('venue').column('path').execute();
 
@@ -136,7 +137,7 @@ export const organisationMigration: LinliMigration = {
         .addColumn('elected_on', 'text', (c) => c.notNull())
         .addColumn('starts_on', 'text', (c) => c.notNull())
         .addColumn('ends_on', 'text', (c) => c.notNull())
-        .addColumn('path', 'text', (c) => c.notNull()),
+        .addColumn('path', 'text', pathColumn(dialect)),
     ).execute();
     await db.schema
       .createIndex('branch_term_branch_idx')

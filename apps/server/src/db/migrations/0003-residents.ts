@@ -1,15 +1,16 @@
 import type { Kysely } from 'kysely';
-import type { LinliMigration } from './migration-helpers.ts';
+import type { Dialect } from '../database.ts';
+import { type LinliMigration, pathColumn } from './migration-helpers.ts';
 
 /** The residents module: households claimed at self-registration, confirmed by the compound's branch. */
 export const residentsMigration: LinliMigration = {
-  async up(db: Kysely<unknown>) {
+  async up(db: Kysely<unknown>, dialect: Dialect) {
     await db.schema
       .createTable('resident_claim')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('user_id', 'text', (c) => c.notNull().references('app_user.id'))
       .addColumn('compound_id', 'text', (c) => c.notNull().references('compound.id'))
-      .addColumn('path', 'text', (c) => c.notNull())
+      .addColumn('path', 'text', pathColumn(dialect))
       .addColumn('building', 'text', (c) => c.notNull())
       .addColumn('unit', 'text')
       .addColumn('room', 'text', (c) => c.notNull())

@@ -1,7 +1,7 @@
 import { type Coverage, type CoverageQuerySchema, ROLLOUT_STAGES } from '@linli/contracts';
-import { type Expression, type SqlBool, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { Db, Dialect } from '../../db/database.ts';
+import type { Db } from '../../db/database.ts';
 import { authorize } from '../../platform/access/authorize.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors/app-error.ts';
@@ -10,19 +10,10 @@ import { listScopeRootRows, type OrgUnitRow } from './org-unit.repository.ts';
 import { getOrgUnitRow } from './org-unit.service.ts';
 
 /**
- * `path` under `prefix`, in a form the `compound_path_idx` serves. SQLite's LIKE is case-insensitive, so it
- * cannot use a BINARY index; GLOB can, and a path of ids and slashes holds no GLOB metacharacters.
- */
-function underPath(dialect: Dialect, prefix: string): Expression<SqlBool> {
-  if (dialect === 'sqlite' && /^[0-9a-f/-]+$/.test(prefix)) return sql<SqlBool>`compound.path GLOB ${`${prefix}*`}`;
-  return pathStartsWith('compound.path', prefix);
-}
-
-/**
  * Compounds and compounds with a branch per rollout stage below `path`: one grouped count, never a row load.
  * `DISTINCT` keeps a compound counted once even if it ever had two branch nodes.
  */
-const countByStage = (db: Db, dialect: Dialect, path: string) =>
+const countByStage = (db: Db, path: string) =>
   db
     .selectFrom('compound')
     .leftJoin('org_unit as b', (join) => join.onRef('b.compound_id', '=', 'compound.id').on('b.kind', '=', 'branch'))
@@ -31,7 +22,7 @@ const countByStage = (db: Db, dialect: Dialect, path: string) =>
       sql<string | number>`count(DISTINCT compound.id)`.as('total'),
       sql<string | number>`count(DISTINCT CASE WHEN b.id IS NOT NULL THEN compound.id END)`.as('with_branch'),
     ])
-    .where(underPath(dialect, path))
+    .where(pathStartsWith('compound.path', path))
     .groupBy('compound.rollout_stage')
     .execute();
 
@@ -53,7 +44,7 @@ export async function getCoverage(ctx: Ctx, query: z.infer<typeof CoverageQueryS
   const org = query.orgId ? await getOrgUnitRow(ctx.db, query.orgId) : (await listScopeRootRows(ctx.db, actor))[0];
   if (!org) throw notFound('org_unit');
   authorize(ctx, 'org.read', org);
-  const rows = await countByStage(ctx.db, ctx.dialect, await coveredPath(ctx.db, org));
+  const rows = await countByStage(ctx.db, await coveredPath(ctx.db, org));
   const byStage = ROLLOUT_STAGES.map((stage) => {
     const row = rows.find((r) => r.stage === stage);
     return { stage, total: toNumber(row?.total), withBranch: toNumber(row?.with_branch) };

@@ -70,16 +70,13 @@ async function finish(platform: Platform, handler: JobHandler, job: JobRow, outc
   const { clock } = platform;
   const at = { id: job.id, workerId: options.workerId, now: isoNow(clock) };
   await platform.db.transaction().execute(async (trx) => {
-    let over = true;
+    const over = outcome.ok || job.attempts >= job.max_attempts;
     let settled: boolean;
-    if (outcome.ok) {
-      settled = await markJobDone(trx, at);
-    } else if (job.attempts < job.max_attempts) {
-      over = false;
+    if (outcome.ok) settled = await markJobDone(trx, at);
+    else if (over) settled = await markJobFailed(trx, at, outcome.error);
+    else {
       const delay = backoffMs(job.attempts, options.backoffBaseMs, options.backoffMaxMs);
       settled = await markJobRetry(trx, at, isoIn(clock, delay), outcome.error);
-    } else {
-      settled = await markJobFailed(trx, at, outcome.error);
     }
     if (settled && over && handler.everyMs !== undefined && job.unique_key === recurringKey(job.kind)) {
       const runAt = isoIn(clock, handler.everyMs);
