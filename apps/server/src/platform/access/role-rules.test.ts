@@ -11,10 +11,15 @@ describe('role rules', () => {
     }
   });
 
-  it('lets an administrator role join business roles and business roles join anything', () => {
-    expect(adminRoleConflict(['county_admin', 'member'], 'sys_admin')).toBeUndefined();
-    expect(adminRoleConflict(['auditor'], 'county_admin')).toBeUndefined();
+  it('keeps administrator accounts apart from business roles, both ways (no super-admin)', () => {
+    expect(adminRoleConflict(['county_admin', 'member'], 'sys_admin')).toBe('county_admin');
+    expect(adminRoleConflict(['auditor'], 'county_admin')).toBe('auditor');
     expect(adminRoleConflict([], 'security_admin')).toBeUndefined();
+  });
+
+  it('lets business roles combine freely, as one person may be a branch secretary and a resident', () => {
+    expect(adminRoleConflict(['branch_secretary', 'member'], 'resident')).toBeUndefined();
+    expect(adminRoleConflict(['grid_worker'], 'grid_worker')).toBeUndefined();
   });
 
   it('accepts exactly the scope kind each role is assigned on', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCounty, TEST_PASSWORD } from '../../../test/factories.ts';
 import { createTestApp, errorCode, type TestApp } from '../../../test/harness.ts';
-import { DAY_MS, MINUTE_MS } from '../clock.ts';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../clock.ts';
 import { auditRows, freshIp, login, postAnon, sessionFrom, setCookies, userWithRole } from './auth-test-kit.ts';
 
 describe('POST /auth/login', () => {
@@ -164,6 +164,21 @@ describe('POST /auth/login', () => {
     const member = await userWithRole(t, 'member', county.compoundA);
     await t.platform.db.updateTable('app_user').set({ password_changed_at: old }).where('id', '=', member.id).execute();
     expect((await login(t, member.username, TEST_PASSWORD)).json().status).toBe('ok');
+  });
+
+  it('refuses a one-time password more than 24 hours after it was issued (SEC-7)', async () => {
+    const fresh = await userWithRole(t, 'member', county.compoundA);
+    await t.platform.db
+      .updateTable('app_user')
+      .set({ must_change_password: 1, password_changed_at: t.clock.now().toISOString() })
+      .where('id', '=', fresh.id)
+      .execute();
+    t.clock.advance(23 * HOUR_MS);
+    expect((await login(t, fresh.username, TEST_PASSWORD)).json().status).toBe('password_change_required');
+    t.clock.advance(2 * HOUR_MS);
+    const late = await login(t, fresh.username, TEST_PASSWORD);
+    expect(late.statusCode).toBe(401);
+    expect(late.json().error.code).toBe('INVALID_CREDENTIALS');
   });
 
   it('refuses a login posted from a foreign origin (WEB-2)', async () => {

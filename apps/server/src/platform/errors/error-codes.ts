@@ -70,8 +70,8 @@ export const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     'en-US': 'The organisation still has children or compounds',
   },
   ROLE_CONFLICT: {
-    'zh-CN': '系统管理员、安全管理员、审计管理员不能由同一账号兼任',
-    'en-US': 'System, security and audit administrator roles cannot be combined',
+    'zh-CN': '系统管理员、安全管理员、审计管理员不能相互兼任，也不能兼任业务角色',
+    'en-US': 'System, security and audit administrator roles cannot be combined with each other or with business roles',
   },
   VERSION_REQUIRED: { 'zh-CN': '缺少版本信息，请刷新后重试', 'en-US': 'Missing If-Match version; reload and retry' },
   VERSION_STALE: { 'zh-CN': '已被他人修改，请刷新后重试', 'en-US': 'Someone else changed this; reload and retry' },

@@ -53,7 +53,7 @@ export function installIdempotency(app: FastifyInstance, platform: Platform): vo
     if (stored) {
       if (stored.fingerprint !== fingerprint) throw new AppError('IDEMPOTENCY_KEY_REUSED');
       reply.header('idempotent-replayed', 'true');
-      return reply.status(stored.status_code).send(JSON.parse(stored.response_body));
+      return reply.status(stored.status_code).send(JSON.parse(platform.cipher.decrypt(stored.response_body)));
     }
     request.ctx.idempotency = {
       async store(trx, response) {
@@ -70,7 +70,8 @@ export function installIdempotency(app: FastifyInstance, platform: Platform): vo
             idem_key: key,
             fingerprint,
             status_code: request.method === 'POST' ? 201 : 200,
-            response_body: JSON.stringify(response ?? null),
+            // Encrypted: a stored response may hold personal data or a one-time password (PI-3, SEC-25).
+            response_body: platform.cipher.encrypt(JSON.stringify(response ?? null)),
             created_at: isoNow(platform.clock),
             expires_at: isoIn(platform.clock, IDEMPOTENCY_TTL_MS),
           })
