@@ -19,7 +19,11 @@ describe('configuration from the environment', () => {
   it('refuses production without TLS or with debug logging', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'production', LINLI_TLS: 'true', LINLI_LOG_LEVEL: 'debug' })).toThrow(/debug/);
-    expect(loadConfig({ NODE_ENV: 'production', LINLI_TLS: 'true' }).tls).toBe(true);
+    expect(() => loadConfig({ NODE_ENV: 'production', LINLI_TLS: 'true', LINLI_DEMO: 'true' })).toThrow(/LINLI_DEMO/);
+    const production = loadConfig({ NODE_ENV: 'production', LINLI_TLS: 'true' });
+    expect(production.tls).toBe(true);
+    expect(production.demo).toBe(false);
+    expect(loadConfig({}).demo).toBe(true);
   });
 
   it('uses PostgreSQL when DATABASE_URL is set', () => {

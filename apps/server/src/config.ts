@@ -23,8 +23,8 @@ const ConfigSchema = z.object({
     .optional(),
   /** `aes` (AES-256-GCM, default) or `sm` (SM4-CTR + HMAC-SM3, the 商用密码 profile). */
   LINLI_CRYPTO_PROFILE: z.enum(['aes', 'sm']).default('aes'),
-  /** Seeds the demo county on an empty database when serving. */
-  LINLI_DEMO: booleanFromEnv.default(true),
+  /** Seeds the demo county on an empty database when serving; default on, except in production. */
+  LINLI_DEMO: booleanFromEnv.optional(),
   LINLI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Comma-separated origins allowed for cookie-authenticated writes besides the server's own (WEB-2). */
   LINLI_ALLOWED_ORIGINS: z.string().default(''),
@@ -60,6 +60,7 @@ function productionProblems(c: z.infer<typeof ConfigSchema>): string[] {
   if (c.NODE_ENV !== 'production') return [];
   const problems: string[] = [];
   if (!c.LINLI_TLS) problems.push('  LINLI_TLS: must be true in production (serve behind HTTPS)');
+  if (c.LINLI_DEMO === true) problems.push('  LINLI_DEMO: the demo county and its accounts are not allowed in production');
   if (c.LINLI_LOG_LEVEL === 'debug' || c.LINLI_LOG_LEVEL === 'trace')
     problems.push('  LINLI_LOG_LEVEL: debug and trace are not allowed in production');
   return problems;
@@ -89,7 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: list(c.LINLI_TRUST_PROXY),
     masterKeyHex: c.LINLI_MASTER_KEY,
     cryptoProfile: c.LINLI_CRYPTO_PROFILE,
-    demo: c.LINLI_DEMO,
+    demo: c.LINLI_DEMO ?? c.NODE_ENV !== 'production',
     logLevel: c.LINLI_LOG_LEVEL,
     allowedOrigins: list(c.LINLI_ALLOWED_ORIGINS),
   };

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
@@ -39,8 +39,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 }
 
 function openSqlite(path: string): Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const sqlite = new SQLite(path);
+  // The database holds personal data: readable by the service account only (the -wal and -shm files follow).
+  if (path !== ':memory:') chmodSync(path, 0o600);
   const isMemory = path === ':memory:';
   for (const [name, value] of SQLITE_PRAGMAS) {
     if (isMemory && name === 'journal_mode') continue;
