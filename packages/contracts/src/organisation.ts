@@ -70,6 +70,13 @@ export const UpdateOrgUnitBodySchema = z
   .strict();
 export const MoveOrgUnitBodySchema = z.object({ newParentId: IdSchema }).strict();
 
+/**
+ * The abilities of an object whose only next step is an edit (grids, duty zones, partner units, venues, terms):
+ * `update` is true when the caller holds the object's write permission over it, the scope check its PATCH makes.
+ */
+export const UpdateAbilitiesSchema = z.object({ update: z.boolean() });
+export type UpdateAbilities = z.infer<typeof UpdateAbilitiesSchema>;
+
 // ---------- Compounds ----------
 
 export const ROLLOUT_STAGES = ['pilot', 'validation', 'rollout'] as const;
@@ -220,6 +227,9 @@ export const CreateGridBodySchema = z
 export const UpdateGridBodySchema = z
   .object({ name: nameText(80).optional(), compoundId: IdSchema.nullable().optional() })
   .strict();
+/** `GET /grids/:id` and the PATCH answer: the grid with what the caller may do next with it. */
+export const GridDetailSchema = GridSchema.extend({ abilities: UpdateAbilitiesSchema });
+export type GridDetail = z.infer<typeof GridDetailSchema>;
 
 // ---------- Duty zones ----------
 
@@ -273,6 +283,17 @@ export const CreateDutyZoneBodySchema = z
     geometry: GeometrySchema.optional(),
   })
   .strict();
+/** `PATCH /duty-zones/:id`: a new holder must again be an organ Party organisation; `description: ''` clears it. */
+export const UpdateDutyZoneBodySchema = z
+  .object({
+    kind: DutyZoneKindSchema.optional(),
+    name: nameText(80).optional(),
+    description: optionalText(500),
+    holderOrgId: IdSchema.optional(),
+  })
+  .strict();
+export const DutyZoneDetailSchema = DutyZoneSchema.extend({ abilities: UpdateAbilitiesSchema });
+export type DutyZoneDetail = z.infer<typeof DutyZoneDetailSchema>;
 
 // ---------- Partner units ----------
 
@@ -302,6 +323,21 @@ export const CreatePartnerUnitBodySchema = z
     orgId: IdSchema.optional(),
   })
   .strict();
+/**
+ * `PATCH /partner-units/:id`: `null` clears the contact name or phone, `resources: ''` clears the resources;
+ * `compoundIds` replaces the linked compounds (each one added or removed must be in the caller's scope).
+ */
+export const UpdatePartnerUnitBodySchema = z
+  .object({
+    name: nameText(100).optional(),
+    contactName: nameText(40).nullable().optional(),
+    contactPhone: PhoneSchema.nullable().optional(),
+    resources: optionalText(1000),
+    compoundIds: z.array(IdSchema).max(100).optional(),
+  })
+  .strict();
+export const PartnerUnitDetailSchema = PartnerUnitSchema.extend({ abilities: UpdateAbilitiesSchema });
+export type PartnerUnitDetail = z.infer<typeof PartnerUnitDetailSchema>;
 
 // ---------- Venues ----------
 
@@ -330,6 +366,17 @@ export const CreateVenueBodySchema = z
     equipment: z.array(nameText(40)).max(50).default([]),
   })
   .strict();
+/** `PATCH /venues/:id`: the venue stays in its compound; `address: ''` clears it, `equipment` replaces the list. */
+export const UpdateVenueBodySchema = z
+  .object({
+    name: nameText(80).optional(),
+    address: optionalText(200),
+    areaSqm: z.number().int().min(1).max(100000).optional(),
+    equipment: z.array(nameText(40)).max(50).optional(),
+  })
+  .strict();
+export const VenueDetailSchema = VenueSchema.extend({ abilities: UpdateAbilitiesSchema });
+export type VenueDetail = z.infer<typeof VenueDetailSchema>;
 
 // ---------- Branch committee terms ----------
 
@@ -346,6 +393,9 @@ export const BranchTermSchema = z.object({
   members: z.array(z.object({ id: IdSchema, name: z.string(), position: TermPositionSchema })),
   version: z.number().int(),
 });
+/** `abilities.update`: the caller holds `org.write` over the term's branch, where terms are recorded. */
+export const BranchTermDetailSchema = BranchTermSchema.extend({ abilities: UpdateAbilitiesSchema });
+export type BranchTermDetail = z.infer<typeof BranchTermDetailSchema>;
 export const BranchTermListQuerySchema = z.object({
   branchOrgId: IdSchema.optional(),
   cursor: z.string().max(200).optional(),

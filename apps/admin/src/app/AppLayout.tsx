@@ -19,7 +19,9 @@ const RoleTags = () => {
   const roles = [...new Set(me.roles.map((r) => r.role))];
   const shown = roles.slice(0, 2);
   const rest = roles.slice(2);
-  const scopes = me.roles.map((r) => `${t(`common.enum.role.${r.role}`)}：${r.scopeName}`).join('\n');
+  const scopes = me.roles
+    .map((r) => t('common.fmt.labelValue', { label: t(`common.enum.role.${r.role}`), value: r.scopeName }))
+    .join('\n');
   return (
     <Tooltip title={<span style={{ whiteSpace: 'pre-line' }}>{scopes}</span>}>
       <Flex gap={4} data-testid="header-roles">

@@ -2,10 +2,10 @@ import type { Permission } from '@linli/contracts';
 import { Button, Flex, Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { NAV_ITEMS } from './nav.tsx';
-import { SessionProvider, useMeQuery, useSession } from './session.tsx';
+import { isSessionExpired, SessionProvider, useMeQuery, useSession } from './session.tsx';
 
 export const FullPageSpin = () => (
   <Flex align="center" justify="center" style={{ minHeight: '60vh' }}>
@@ -27,8 +27,11 @@ export const RequireAuth = ({ children }: { children: ReactNode }) => {
   }
   if (!me.data) {
     const next = `${location.pathname}${location.search}`;
-    const query = next === '/' ? '' : `?next=${encodeURIComponent(next)}`;
-    return <Navigate to={`/login${query}`} replace />;
+    const params = new URLSearchParams();
+    if (isSessionExpired()) params.set('reason', 'expired');
+    if (next !== '/') params.set('next', next);
+    const query = params.toString();
+    return <Navigate to={`/login${query ? `?${query}` : ''}`} replace />;
   }
   return <SessionProvider me={me.data}>{children}</SessionProvider>;
 };
@@ -54,13 +57,14 @@ export const HomeRoute = ({ overview }: { overview: ReactNode }) => {
 
 export const NotFoundPage = () => {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   return (
     <Result
       status="404"
       title={t('common.errors.notFound')}
       subTitle={t('common.errors.notFoundHint')}
       extra={
-        <Button type="primary" href="/">
+        <Button type="primary" onClick={() => navigate('/')}>
           {t('common.menu.overview')}
         </Button>
       }

@@ -7,9 +7,18 @@ import { permissionsOf } from './permissions.ts';
 
 export const ME_KEY = ['auth', 'me'] as const;
 
+let expired = false;
+/** Set when a signed-in user's request answered 401; the login page then says the session ended. */
+export const markSessionExpired = (): void => {
+  expired = true;
+};
+/** Whether the last session ended by expiry (cleared by the next sign-in). */
+export const isSessionExpired = (): boolean => expired;
+
 /** Takes a freshly read `Me` into the client: its CSRF token goes on every following write. */
 export const acceptMe = (me: Me | null): Me | null => {
   setCsrfToken(me?.csrfToken ?? null);
+  if (me) expired = false;
   return me;
 };
 

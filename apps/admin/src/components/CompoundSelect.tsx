@@ -1,11 +1,12 @@
 import { compoundsApi } from '../api/compounds.ts';
 import { gridsApi } from '../api/grids.ts';
+import i18n from '../i18n/index.ts';
 import { RemoteSelect, type RemoteSelectProps } from './RemoteSelect.tsx';
 
 const searchCompounds = async (q: string) =>
   (await compoundsApi.list({ q: q || undefined, limit: 20, sort: 'name', order: 'asc' })).items.map((c) => ({
     value: c.id,
-    label: `${c.name}（${c.orgName}）`,
+    label: i18n.t('common.fmt.withNote', { text: c.name, note: c.orgName }),
   }));
 
 const searchGrids = async (q: string) =>

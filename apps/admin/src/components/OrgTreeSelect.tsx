@@ -57,7 +57,7 @@ export const OrgTreeSelect = ({ selectable, excludeSubtreeOf, ...props }: Props)
       id: unit.id,
       pId,
       value: unit.id,
-      title: `${unit.name}（${t(`common.enum.orgKind.${unit.kind}`)}）`,
+      title: t('common.fmt.withNote', { text: unit.name, note: t(`common.enum.orgKind.${unit.kind}`) }),
       isLeaf: unit.childCount === 0,
       selectable: pickable,
       className: pickable ? undefined : 'tree-node-muted',

@@ -7,7 +7,7 @@ export const errorText = (error: unknown, t: TFunction): string => {
     if (error.code === 'NETWORK_ERROR') return t('common.errors.network');
     if (error.code === 'VERSION_STALE') return t('common.errors.versionStale');
     if (error.code === 'BAD_RESPONSE' || /^HTTP \d+$/.test(error.message)) {
-      return `${t('common.errors.actionFailed')}（HTTP ${error.status}）`;
+      return t('common.fmt.withNote', { text: t('common.errors.actionFailed'), note: `HTTP ${error.status}` });
     }
     return error.message;
   }

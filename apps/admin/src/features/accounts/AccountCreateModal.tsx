@@ -30,14 +30,17 @@ const OneTimePasswordModal = ({ created, onClose }: { created: CreatedAccount | 
         <>
           <Alert type="warning" showIcon title={t('account.otpHint')} style={{ marginBottom: 16 }} />
           <Typography.Paragraph>
-            {t('account.username')}：
-            <Typography.Text strong className="mono">
-              {created.account.username}
-            </Typography.Text>
-            （{created.account.displayName}）
+            {t('common.fmt.labelValue', {
+              label: t('account.username'),
+              value: t('common.fmt.withNote', {
+                text: created.account.username ?? '',
+                note: created.account.displayName,
+              }),
+            })}
           </Typography.Paragraph>
           <Typography.Paragraph>
-            {t('account.otpLabel')}：
+            <Typography.Text type="secondary">{t('account.otpLabel')}</Typography.Text>
+            <br />
             <Typography.Text
               code
               copyable={{ text: created.oneTimePassword }}

@@ -83,7 +83,10 @@ export const RoleAssignModal = (props: { account: Account | null; onClose: () =>
             <Form.Item
               key={scopeKind}
               name="scopeId"
-              label={`${t('account.scope')}（${t(`common.enum.scopeKind.${scopeKind}`)}）`}
+              label={t('common.fmt.withNote', {
+                text: t('account.scope'),
+                note: t(`common.enum.scopeKind.${scopeKind}`),
+              })}
               extra={t(`account.scopeHint.${scopeKind}`)}
               rules={[requiredRule(t)]}
             >

@@ -78,7 +78,7 @@ export const AuditLogPage = () => {
       .split(/[,\s]+/)
       .filter(Boolean)
       .map((c) => (isRole(c) ? t(`common.enum.role.${c}`) : c))
-      .join('、');
+      .join(t('common.fmt.listSep'));
   const [filters, setFilters] = useState<Filters>({});
   const [form] = Form.useForm<FormValues>();
   const paging = useCursorPaging(JSON.stringify(filters), 50);

@@ -66,7 +66,7 @@ export const BranchTermListPage = () => {
             .sort((a, b) => TERM_POSITIONS.indexOf(a.position) - TERM_POSITIONS.indexOf(b.position))
             .map((m) => (
               <Tag key={m.id} color={m.position === 'secretary' ? 'red' : undefined}>
-                {t(`common.enum.termPosition.${m.position}`)}：{m.name}
+                {t('common.fmt.labelValue', { label: t(`common.enum.termPosition.${m.position}`), value: m.name })}
               </Tag>
             ))}
         </Flex>

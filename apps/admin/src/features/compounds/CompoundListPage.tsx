@@ -153,14 +153,16 @@ export const CompoundListPage = () => {
               maxLength={50}
             />
           </Form.Item>
-          <Form.Item name="orgId">
-            <OrgTreeSelect
-              allowClear
-              placeholder={t('compound.filters.org')}
-              style={{ width: 240 }}
-              onChange={(orgId) => submit({ ...form.getFieldsValue(), orgId })}
-            />
-          </Form.Item>
+          {can('org.read') && (
+            <Form.Item name="orgId">
+              <OrgTreeSelect
+                allowClear
+                placeholder={t('compound.filters.org')}
+                style={{ width: 240 }}
+                onChange={(orgId) => submit({ ...form.getFieldsValue(), orgId })}
+              />
+            </Form.Item>
+          )}
           <Form.Item name="rolloutStage">
             <Select
               allowClear

@@ -34,7 +34,7 @@ export const GridCodeInput = ({ id, value = '', onChange }: Props) => {
           const part = value.slice(s.from, s.to);
           return (
             <Tag key={s.key} color={part.length === s.to - s.from ? 'processing' : 'default'}>
-              {t(`grid.${s.key}`)}：<span className="mono">{part.padEnd(s.to - s.from, '·')}</span>
+              {t('common.fmt.labelValue', { label: t(`grid.${s.key}`), value: part.padEnd(s.to - s.from, '·') })}
             </Tag>
           );
         })}

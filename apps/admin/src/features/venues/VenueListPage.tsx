@@ -33,7 +33,7 @@ export const VenueListPage = () => {
     { title: t('venue.compound'), dataIndex: 'compoundName', width: 200 },
     { title: t('venue.address'), dataIndex: 'address', ellipsis: true, render: (v: string | null) => v ?? '—' },
     {
-      title: `${t('venue.area')}（${t('venue.areaUnit')}）`,
+      title: t('common.fmt.withNote', { text: t('venue.area'), note: t('venue.areaUnit') }),
       dataIndex: 'areaSqm',
       width: 110,
       align: 'right',

@@ -85,6 +85,11 @@ export const common: Messages['common'] = {
     totp: 'Enter the 6-digit code',
     otp: 'Enter the 6-digit verification code',
   },
+  fmt: {
+    withNote: '{{text}} ({{note}})',
+    labelValue: '{{label}}: {{value}}',
+    listSep: ', ',
+  },
   lang: {
     label: 'Language',
     zhCN: '简体中文',

@@ -82,6 +82,11 @@ export const common = {
     totp: '请输入 6 位数字动态码',
     otp: '请输入 6 位数字验证码',
   },
+  fmt: {
+    withNote: '{{text}}（{{note}}）',
+    labelValue: '{{label}}：{{value}}',
+    listSep: '、',
+  },
   lang: {
     label: '语言',
     zhCN: '简体中文',

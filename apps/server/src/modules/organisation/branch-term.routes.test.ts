@@ -106,4 +106,17 @@ describe('branch terms', () => {
     expect(second.items[0].startsOn).toBe('2019-03-01');
     expect(second.nextCursor).toBeNull();
   });
+
+  it('tells a branch committee member they may not change a term, and the town committee admin that they may', async () => {
+    const created = (await as(t.app, jinbiAdmin).post('/api/v1/branch-terms', term())).json();
+    const url = `/api/v1/branch-terms/${created.id}`;
+    const member = await signInAs(t.platform, 'branch_committee', county.compoundA);
+    const read = await as(t.app, member).get(url);
+    expect(read.statusCode).toBe(200);
+    expect(read.headers.etag).toBe('"v1"');
+    expect(read.json()).toMatchObject({ id: created.id, abilities: { update: false } });
+    const countyAdmin = await signInAs(t.platform, 'county_admin', county.county);
+    expect((await as(t.app, countyAdmin).get(url)).json().abilities).toEqual({ update: true });
+    expect((await as(t.app, jinbiAdmin).get(url)).json().abilities).toEqual({ update: true });
+  });
 });

@@ -1,4 +1,5 @@
 import {
+  BranchTermDetailSchema,
   BranchTermListQuerySchema,
   BranchTermSchema,
   CreateBranchTermBodySchema,
@@ -21,7 +22,7 @@ export const branchTermRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/branch-terms/:id',
-    { schema: { tags, params: IdParamsSchema, response: { 200: BranchTermSchema } } },
+    { schema: { tags, params: IdParamsSchema, response: { 200: BranchTermDetailSchema } } },
     async (request, reply) => {
       const term = await getBranchTerm(request.ctx, request.params.id);
       sendEtag(reply, term.version);

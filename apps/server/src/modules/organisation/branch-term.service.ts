@@ -1,4 +1,5 @@
 import {
+  type BranchTermDetail,
   type BranchTermListQuerySchema,
   type BranchTermSchema,
   CreateBranchTermBodySchema,
@@ -22,6 +23,7 @@ import {
   listTermMemberRows,
 } from './branch-term.repository.ts';
 import { getOrgUnitRow } from './org-unit.service.ts';
+import { branchTermAbilities } from './organisation.policy.ts';
 import { invalidInput } from './organisation-errors.ts';
 import { decodeKeyset, keysetCursor } from './organisation-paging.ts';
 
@@ -75,11 +77,12 @@ export async function listBranchTerms(
   return { items: await toBranchTerms(ctx.db, page.items), nextCursor: page.nextCursor };
 }
 
-export async function getBranchTerm(ctx: Ctx, id: string): Promise<BranchTerm> {
+/** One term with its members and whether the caller may write it (the committee above, not the branch). */
+export async function getBranchTerm(ctx: Ctx, id: string): Promise<BranchTermDetail> {
   requireActor(ctx);
   const row = await getBranchTermRow(ctx.db, id);
   authorize(ctx, 'org.read', row);
-  return toBranchTerm(ctx.db, row);
+  return { ...(await toBranchTerm(ctx.db, row)), abilities: branchTermAbilities(ctx.actor, row) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import {
   CreateDutyZoneBodySchema,
   type DutyZone,
+  type DutyZoneDetail,
   type DutyZoneListQuerySchema,
   GeometrySchema,
   type Page,
@@ -16,7 +17,9 @@ import { newId } from '../../platform/ids.ts';
 import { toPage } from '../../platform/pagination.ts';
 import { transact } from '../../platform/transaction.ts';
 import { type DutyZoneRow, findDutyZoneRow, listDutyZoneRows } from './duty-zone.repository.ts';
+import type { OrgUnitRow } from './org-unit.repository.ts';
 import { getOrgUnitRow } from './org-unit.service.ts';
+import { dutyZoneAbilities } from './organisation.policy.ts';
 import { invalidInput } from './organisation-errors.ts';
 import { decodeKeyset, keysetCursor } from './organisation-paging.ts';
 
@@ -32,10 +35,24 @@ const toDutyZone = (row: DutyZoneRow): DutyZone => ({
   version: row.version,
 });
 
-async function getDutyZoneRow(db: Db, id: string): Promise<DutyZoneRow> {
+/** The zone or 404. */
+export async function getDutyZoneRow(db: Db, id: string): Promise<DutyZoneRow> {
   const row = await findDutyZoneRow(db, id);
   if (!row) throw notFound('duty_zone');
   return row;
+}
+
+export const toDutyZoneDetail = (ctx: Ctx, row: DutyZoneRow): DutyZoneDetail => ({
+  ...toDutyZone(row),
+  abilities: dutyZoneAbilities(ctx.actor, row),
+});
+
+/** A zone's holder is an organ Party organisation (河道/街道责任区 go to county organs), writable by the caller. */
+export async function getHolderOrg(ctx: Ctx, holderOrgId: string): Promise<OrgUnitRow> {
+  const holder = await getOrgUnitRow(ctx.db, holderOrgId);
+  authorize(ctx, 'org.write', holder);
+  if (holder.sector !== 'organ') throw invalidInput('body.holderOrgId', 'holderNotOrgan');
+  return holder;
 }
 
 /** The river and street duty zones the caller may read, by name. */
@@ -46,11 +63,12 @@ export async function listDutyZones(ctx: Ctx, query: z.infer<typeof DutyZoneList
   return toPage(rows, query.limit, toDutyZone, (r) => keysetCursor('name:asc', r.name, r.id));
 }
 
-export async function getDutyZone(ctx: Ctx, id: string): Promise<DutyZone> {
+/** One zone with its geometry and whether the caller may edit it. */
+export async function getDutyZone(ctx: Ctx, id: string): Promise<DutyZoneDetail> {
   requireActor(ctx);
   const row = await getDutyZoneRow(ctx.db, id);
   authorize(ctx, 'org.read', row);
-  return toDutyZone(row);
+  return toDutyZoneDetail(ctx, row);
 }
 
 /**
@@ -61,9 +79,7 @@ export async function getDutyZone(ctx: Ctx, id: string): Promise<DutyZone> {
 export async function createDutyZone(ctx: Ctx, input: z.input<typeof CreateDutyZoneBodySchema>): Promise<DutyZone> {
   const body = CreateDutyZoneBodySchema.parse(input);
   requireActor(ctx);
-  const holder = await getOrgUnitRow(ctx.db, body.holderOrgId);
-  authorize(ctx, 'org.write', holder);
-  if (holder.sector !== 'organ') throw invalidInput('body.holderOrgId', 'holderNotOrgan');
+  const holder = await getHolderOrg(ctx, body.holderOrgId);
   return transact(ctx, async (trx) => {
     const id = newId();
     const now = isoNow(ctx.clock);

@@ -109,6 +109,14 @@ describe('grids', () => {
       expect(own.headers.etag).toBe('"v1"');
     });
 
+    it('tells a grid worker they may not edit their grid, and the county admin that they may', async () => {
+      const worker = await signInAs(t.platform, 'grid_worker', county.gridA);
+      const own = await as(t.app, worker).get(`/api/v1/grids/${county.gridA.id}`);
+      expect(own.json().abilities).toEqual({ update: false });
+      const admin = await as(t.app, countyAdmin).get(`/api/v1/grids/${county.gridA.id}`);
+      expect(admin.json()).toMatchObject({ id: county.gridA.id, abilities: { update: true } });
+    });
+
     it('pages through every grid of an org once', async () => {
       const compound = await createCompound(t.platform, county.otherCommunity);
       for (let i = 0; i < 7; i += 1) await createGrid(t.platform, county.otherCommunity, compound);
@@ -157,7 +165,12 @@ describe('grids', () => {
       const url = `/api/v1/grids/${grid.id}`;
       const saved = await as(t.app, countyAdmin).patch(url, { name: '社区网格', compoundId: null }, ifMatch(1));
       expect(saved.statusCode).toBe(200);
-      expect(saved.json()).toMatchObject({ name: '社区网格', compoundId: null, version: 2 });
+      expect(saved.json()).toMatchObject({
+        name: '社区网格',
+        compoundId: null,
+        version: 2,
+        abilities: { update: true },
+      });
       const newPath = `${county.community.path}${grid.id}/`;
       const row = await t.platform.db
         .selectFrom('grid')

@@ -1,5 +1,6 @@
 import {
   CreateGridBodySchema,
+  GridDetailSchema,
   GridListQuerySchema,
   GridSchema,
   IdParamsSchema,
@@ -22,7 +23,7 @@ export const gridRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/grids/:id',
-    { schema: { tags, params: IdParamsSchema, response: { 200: GridSchema } } },
+    { schema: { tags, params: IdParamsSchema, response: { 200: GridDetailSchema } } },
     async (request, reply) => {
       const grid = await getGrid(request.ctx, request.params.id);
       sendEtag(reply, grid.version);
@@ -41,7 +42,7 @@ export const gridRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     '/grids/:id',
-    { schema: { tags, params: IdParamsSchema, body: UpdateGridBodySchema, response: { 200: GridSchema } } },
+    { schema: { tags, params: IdParamsSchema, body: UpdateGridBodySchema, response: { 200: GridDetailSchema } } },
     async (request, reply) => {
       const grid = await updateGrid(request.ctx, request.params.id, request.body, requireIfMatch(request));
       sendEtag(reply, grid.version);

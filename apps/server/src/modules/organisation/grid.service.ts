@@ -1,6 +1,7 @@
 import {
   CreateGridBodySchema,
   type Grid,
+  type GridDetail,
   type GridListQuerySchema,
   type Page,
   UpdateGridBodySchema,
@@ -21,6 +22,7 @@ import { getCompoundRow } from './compound.service.ts';
 import { findGridByCode, findGridRow, type GridRow, listGridRows, listGridWorkerRows } from './grid.repository.ts';
 import { rewritePathPrefix } from './org-tree-move.ts';
 import { getOrgUnitRow } from './org-unit.service.ts';
+import { gridAbilities } from './organisation.policy.ts';
 import { invalidInput } from './organisation-errors.ts';
 import { decodeKeyset, keysetCursor } from './organisation-paging.ts';
 
@@ -55,6 +57,11 @@ async function toGrid(db: Db, row: GridRow): Promise<Grid> {
   return grid;
 }
 
+const toGridDetail = async (ctx: Ctx, db: Db, row: GridRow): Promise<GridDetail> => ({
+  ...(await toGrid(db, row)),
+  abilities: gridAbilities(ctx.actor, row),
+});
+
 /** The grids the caller may read, by code, filtered by text, org subtree or compound. */
 export async function listGrids(ctx: Ctx, query: z.infer<typeof GridListQuerySchema>): Promise<Page<Grid>> {
   const actor = authorize(ctx, 'grid.read');
@@ -76,12 +83,12 @@ export async function listGrids(ctx: Ctx, query: z.infer<typeof GridListQuerySch
   return { items: await toGrids(ctx.db, page.items), nextCursor: page.nextCursor };
 }
 
-/** One grid with its workers; a grid worker reads their own grid. */
-export async function getGrid(ctx: Ctx, id: string): Promise<Grid> {
+/** One grid with its workers and whether the caller may edit it; a grid worker reads their own grid. */
+export async function getGrid(ctx: Ctx, id: string): Promise<GridDetail> {
   requireActor(ctx);
   const row = await getGridRow(ctx.db, id);
   authorize(ctx, 'grid.read', row);
-  return toGrid(ctx.db, row);
+  return toGridDetail(ctx, ctx.db, row);
 }
 
 /** A grid's compound must lie inside the grid's org subtree; the grid's path then runs through the compound. */
@@ -141,7 +148,7 @@ export async function updateGrid(
   id: string,
   input: z.input<typeof UpdateGridBodySchema>,
   expectedVersion: number,
-): Promise<Grid> {
+): Promise<GridDetail> {
   const body = UpdateGridBodySchema.parse(input);
   requireActor(ctx);
   const row = await getGridRow(ctx.db, id);
@@ -170,6 +177,6 @@ export async function updateGrid(
       objectId: id,
       details: { fields: Object.keys(body), compoundId: place?.compoundId ?? row.compound_id },
     });
-    return toGrid(trx, await getGridRow(trx, id));
+    return toGridDetail(ctx, trx, await getGridRow(trx, id));
   });
 }

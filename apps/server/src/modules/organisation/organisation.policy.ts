@@ -1,5 +1,5 @@
-import type { Abilities, OrgKind } from '@linli/contracts';
-import { can } from '../../platform/access/authorize.ts';
+import type { Abilities, OrgKind, UpdateAbilities } from '@linli/contracts';
+import { can, type Scoped } from '../../platform/access/authorize.ts';
 import type { Actor } from '../../platform/context.ts';
 import { allowedChildKinds } from './org-kinds.ts';
 
@@ -39,4 +39,35 @@ export function compoundAbilities(actor: Actor | null, compound: { path: string 
     createGrid: can(actor, 'grid.write', compound),
     createVenue: canWrite,
   };
+}
+
+/** A grid is edited (renamed, moved between compounds) by whoever holds `grid.write` over it. */
+export function gridAbilities(actor: Actor | null, grid: Scoped): UpdateAbilities {
+  return { update: can(actor, 'grid.write', grid) };
+}
+
+/**
+ * A duty zone hangs under its holder, so `org.write` over the zone is `org.write` over the holder; handing it to
+ * another holder additionally needs write access there, which only the PATCH itself can check.
+ */
+export function dutyZoneAbilities(actor: Actor | null, zone: Scoped): UpdateAbilities {
+  return { update: can(actor, 'org.write', zone) };
+}
+
+/**
+ * A partner unit is edited where it was registered (`org.write` over its path): the branch secretary of a
+ * compound it supports reads it but does not edit it.
+ */
+export function partnerUnitAbilities(actor: Actor | null, unit: Scoped): UpdateAbilities {
+  return { update: can(actor, 'org.write', unit) };
+}
+
+/** A venue belongs to its compound: `compound.write` there, as for creating it. */
+export function venueAbilities(actor: Actor | null, venue: Scoped): UpdateAbilities {
+  return { update: can(actor, 'compound.write', venue) };
+}
+
+/** A branch committee term is recorded by whoever holds `org.write` over the branch (not its own secretary). */
+export function branchTermAbilities(actor: Actor | null, term: Scoped): UpdateAbilities {
+  return { update: can(actor, 'org.write', term) };
 }

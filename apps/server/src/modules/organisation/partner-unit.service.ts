@@ -1,6 +1,7 @@
 import {
   CreatePartnerUnitBodySchema,
   type Page,
+  type PartnerUnitDetail,
   type PartnerUnitListQuerySchema,
   type PartnerUnitSchema,
 } from '@linli/contracts';
@@ -16,6 +17,7 @@ import { newId } from '../../platform/ids.ts';
 import { toPage } from '../../platform/pagination.ts';
 import { transact } from '../../platform/transaction.ts';
 import { getOrgUnitRow } from './org-unit.service.ts';
+import { partnerUnitAbilities } from './organisation.policy.ts';
 import { decodeKeyset, keysetCursor } from './organisation-paging.ts';
 import {
   findPartnerUnitRow,
@@ -59,17 +61,40 @@ export async function listPartnerUnits(
   return { items: await toPartnerUnits(ctx, ctx.db, page.items), nextCursor: page.nextCursor };
 }
 
-/** One partner unit, under the same visibility rule as the list. */
-export async function getPartnerUnit(ctx: Ctx, id: string): Promise<PartnerUnit> {
-  const actor = requireActor(ctx);
-  const row = await findPartnerUnitRow(ctx.db, id);
+/** The unit or 404. */
+export async function getPartnerUnitRow(db: Db, id: string): Promise<PartnerUnitRow> {
+  const row = await findPartnerUnitRow(db, id);
   if (!row) throw notFound('partner_unit');
+  return row;
+}
+
+/** One unit with its linked compounds and whether the caller may edit it. */
+export async function toPartnerUnitDetail(ctx: Ctx, db: Db, row: PartnerUnitRow): Promise<PartnerUnitDetail> {
+  const [unit] = await toPartnerUnits(ctx, db, [row]);
+  if (!unit) throw notFound('partner_unit');
+  return { ...unit, abilities: partnerUnitAbilities(ctx.actor, row) };
+}
+
+/** One partner unit, under the same visibility rule as the list. */
+export async function getPartnerUnit(ctx: Ctx, id: string): Promise<PartnerUnitDetail> {
+  const actor = requireActor(ctx);
+  const row = await getPartnerUnitRow(ctx.db, id);
   const links = await listLinkedCompounds(ctx.db, [row.id]);
   const visible = can(actor, 'org.read', row) || links.some((l) => can(actor, 'org.read', l));
   if (!visible) throw new AppError('FORBIDDEN', { details: { permission: 'org.read' } });
-  const [unit] = await toPartnerUnits(ctx, ctx.db, [row]);
-  if (!unit) throw notFound('partner_unit');
-  return unit;
+  return toPartnerUnitDetail(ctx, ctx.db, row);
+}
+
+/**
+ * The compounds to link, each known (else 404) and writable by the caller (else 403): a unit is linked only to
+ * compounds the caller governs.
+ */
+export async function writableCompounds(ctx: Ctx, compoundIds: string[]): Promise<{ id: string; path: string }[]> {
+  if (compoundIds.length === 0) return [];
+  const compounds = await ctx.db.selectFrom('compound').select(['id', 'path']).where('id', 'in', compoundIds).execute();
+  if (compounds.length !== compoundIds.length) throw notFound('compound');
+  for (const compound of compounds) authorize(ctx, 'compound.write', compound);
+  return compounds;
 }
 
 /** Without `orgId` a unit is registered by the caller's first org-scoped node where they may write. */
@@ -92,12 +117,7 @@ export async function createPartnerUnit(
   const org = await registeringOrg(ctx, actor, body.orgId);
   authorize(ctx, 'org.write', org);
   const compoundIds = [...new Set(body.compoundIds)];
-  const compounds =
-    compoundIds.length === 0
-      ? []
-      : await ctx.db.selectFrom('compound').select(['id', 'path']).where('id', 'in', compoundIds).execute();
-  if (compounds.length !== compoundIds.length) throw notFound('compound');
-  for (const compound of compounds) authorize(ctx, 'compound.write', compound);
+  await writableCompounds(ctx, compoundIds);
   return transact(ctx, async (trx) => {
     const id = newId();
     const now = isoNow(ctx.clock);

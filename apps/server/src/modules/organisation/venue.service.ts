@@ -1,4 +1,10 @@
-import { CreateVenueBodySchema, type Page, type VenueListQuerySchema, type VenueSchema } from '@linli/contracts';
+import {
+  CreateVenueBodySchema,
+  type Page,
+  type VenueDetail,
+  type VenueListQuerySchema,
+  type VenueSchema,
+} from '@linli/contracts';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import { authorize, requireActor } from '../../platform/access/authorize.ts';
@@ -10,6 +16,7 @@ import { newId } from '../../platform/ids.ts';
 import { toPage } from '../../platform/pagination.ts';
 import { transact } from '../../platform/transaction.ts';
 import { getCompoundRow } from './compound.service.ts';
+import { venueAbilities } from './organisation.policy.ts';
 import { decodeKeyset, keysetCursor } from './organisation-paging.ts';
 import { findVenueRow, listVenueRows, type VenueRow } from './venue.repository.ts';
 
@@ -29,11 +36,17 @@ const toVenue = (row: VenueRow): Venue => ({
   version: row.version,
 });
 
-async function getVenueRow(db: Db, id: string): Promise<VenueRow> {
+/** The venue or 404. */
+export async function getVenueRow(db: Db, id: string): Promise<VenueRow> {
   const row = await findVenueRow(db, id);
   if (!row) throw notFound('venue');
   return row;
 }
+
+export const toVenueDetail = (ctx: Ctx, row: VenueRow): VenueDetail => ({
+  ...toVenue(row),
+  abilities: venueAbilities(ctx.actor, row),
+});
 
 /** The venues (活动场所) the caller may read, by name. */
 export async function listVenues(ctx: Ctx, query: z.infer<typeof VenueListQuerySchema>): Promise<Page<Venue>> {
@@ -43,11 +56,12 @@ export async function listVenues(ctx: Ctx, query: z.infer<typeof VenueListQueryS
   return toPage(rows, query.limit, toVenue, (r) => keysetCursor('name:asc', r.name, r.id));
 }
 
-export async function getVenue(ctx: Ctx, id: string): Promise<Venue> {
+/** One venue and whether the caller may edit it. */
+export async function getVenue(ctx: Ctx, id: string): Promise<VenueDetail> {
   requireActor(ctx);
   const row = await getVenueRow(ctx.db, id);
   authorize(ctx, 'compound.read', row);
-  return toVenue(row);
+  return toVenueDetail(ctx, row);
 }
 
 /** Registers a venue where a compound's branch meets and serves; `compound.write` over the compound. */

@@ -1,0 +1,57 @@
+import { type DutyZoneDetail, UpdateDutyZoneBodySchema } from '@linli/contracts';
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import { authorize, requireActor } from '../../platform/access/authorize.ts';
+import { appendAudit } from '../../platform/audit/audit.service.ts';
+import { isoNow } from '../../platform/clock.ts';
+import { assertUpdated } from '../../platform/concurrency.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { transact } from '../../platform/transaction.ts';
+import { getDutyZoneRow, getHolderOrg, toDutyZoneDetail } from './duty-zone.service.ts';
+
+/**
+ * Edits a duty zone at the version the editor read (REL-7). The caller needs `org.write` over the zone; handing
+ * it to another holder also needs `org.write` there, and the new holder must again be an organ Party
+ * organisation (else 400). The zone's path follows its holder, so the new holder's committee sees it and the
+ * old one no longer does.
+ */
+export async function updateDutyZone(
+  ctx: Ctx,
+  id: string,
+  input: z.input<typeof UpdateDutyZoneBodySchema>,
+  expectedVersion: number,
+): Promise<DutyZoneDetail> {
+  const body = UpdateDutyZoneBodySchema.parse(input);
+  requireActor(ctx);
+  const row = await getDutyZoneRow(ctx.db, id);
+  authorize(ctx, 'org.write', row);
+  const newHolderId = body.holderOrgId === row.holder_org_id ? undefined : body.holderOrgId;
+  const holder = newHolderId ? await getHolderOrg(ctx, newHolderId) : undefined;
+  return transact(ctx, async (trx) => {
+    const result = await trx
+      .updateTable('duty_zone')
+      .set({
+        ...(body.kind === undefined ? {} : { kind: body.kind }),
+        ...(body.name === undefined ? {} : { name: body.name }),
+        ...(body.description === undefined ? {} : { description: body.description || null }),
+        ...(holder ? { holder_org_id: holder.id, path: `${holder.path}${id}/` } : {}),
+        updated_at: isoNow(ctx.clock),
+        version: sql`version + 1`,
+      })
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    assertUpdated(result.numUpdatedRows);
+    await appendAudit(trx, ctx, {
+      action: 'duty_zone.update',
+      objectType: 'duty_zone',
+      objectId: id,
+      details: {
+        fields: Object.keys(body),
+        holderOrgId: holder?.id ?? row.holder_org_id,
+        ...(holder ? { fromHolderOrgId: row.holder_org_id } : {}),
+      },
+    });
+    return toDutyZoneDetail(ctx, await getDutyZoneRow(trx, id));
+  });
+}
