@@ -60,7 +60,8 @@ function productionProblems(c: z.infer<typeof ConfigSchema>): string[] {
   if (c.NODE_ENV !== 'production') return [];
   const problems: string[] = [];
   if (!c.LINLI_TLS) problems.push('  LINLI_TLS: must be true in production (serve behind HTTPS)');
-  if (c.LINLI_DEMO === true) problems.push('  LINLI_DEMO: the demo county and its accounts are not allowed in production');
+  if (c.LINLI_DEMO === true)
+    problems.push('  LINLI_DEMO: the demo county and its accounts are not allowed in production');
   if (c.LINLI_LOG_LEVEL === 'debug' || c.LINLI_LOG_LEVEL === 'trace')
     problems.push('  LINLI_LOG_LEVEL: debug and trace are not allowed in production');
   return problems;

@@ -125,8 +125,17 @@ export const COMPOUND_PARTY_KINDS = [
 export const CompoundPartyKindSchema = z.enum(COMPOUND_PARTY_KINDS);
 export type CompoundPartyKind = z.infer<typeof CompoundPartyKindSchema>;
 
+/**
+ * A person on a compound party. When editing, `id` names a person already on the party: a missing `phone` then
+ * keeps the stored number (the client only ever sees it masked), and `phone: null` clears it.
+ */
 export const PartyPersonInputSchema = z
-  .object({ name: nameText(40), position: nameText(40), phone: PhoneSchema.optional() })
+  .object({
+    id: IdSchema.optional(),
+    name: nameText(40),
+    position: nameText(40),
+    phone: PhoneSchema.nullable().optional(),
+  })
   .strict();
 export const CompoundPartyInputSchema = z
   .object({
@@ -156,8 +165,10 @@ export const CreateCompoundBodySchema = z
   .strict();
 export type CreateCompoundBody = z.infer<typeof CreateCompoundBodySchema>;
 
+/** `location: null` clears the map point. */
 export const UpdateCompoundBodySchema = CreateCompoundBodySchema.omit({ parties: true, orgId: true })
   .partial()
+  .extend({ location: LocationSchema.nullable().optional() })
   .strict();
 
 export const PartyPersonSchema = z.object({
@@ -416,12 +427,34 @@ export const CreateBranchTermBodySchema = z
     path: ['members'],
   });
 
+/** Corrects a recorded term: dates and, when given, the whole member list (still exactly one secretary). */
+export const UpdateBranchTermBodySchema = z
+  .object({
+    electedOn: DateOnlySchema.optional(),
+    startsOn: DateOnlySchema.optional(),
+    endsOn: DateOnlySchema.optional(),
+    members: z.array(TermMemberInputSchema).min(1).max(15).optional(),
+  })
+  .strict()
+  .refine((t) => !t.startsOn || !t.endsOn || t.startsOn <= t.endsOn, { message: 'termDates', path: ['endsOn'] })
+  .refine((t) => !t.members || t.members.filter((m) => m.position === 'secretary').length === 1, {
+    message: 'termSecretary',
+    path: ['members'],
+  });
+export type UpdateBranchTermBody = z.infer<typeof UpdateBranchTermBodySchema>;
+
 // ---------- Coverage ----------
 
 export const CoverageQuerySchema = z.object({ orgId: IdSchema.optional() }).strict();
+/**
+ * `orgId`/`orgName`: the org node the figure is about — for a compound- or grid-scoped caller by default, the
+ * compound's community (or town) node. `scopeName` says in words what was counted: the org's name for an org
+ * subtree, the compound's name for one compound, the grid's name for a grid outside any compound.
+ */
 export const CoverageSchema = z.object({
   orgId: IdSchema,
   orgName: z.string(),
+  scopeName: z.string().optional(),
   totalCompounds: z.number().int(),
   compoundsWithBranch: z.number().int(),
   /** null when there are no compounds in scope: a rate of nothing is not 0 %. */

@@ -5,14 +5,16 @@ import {
   CreateBranchTermBodySchema,
   IdParamsSchema,
   pageOf,
+  UpdateBranchTermBodySchema,
 } from '@linli/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sendEtag } from '../../platform/concurrency.ts';
+import { requireIfMatch, sendEtag } from '../../platform/concurrency.ts';
 import { createBranchTerm, getBranchTerm, listBranchTerms } from './branch-term.service.ts';
+import { updateBranchTerm } from './branch-term-update.ts';
 
 const tags = ['organisation'];
 
-/** Branch committee terms (支部委员会任期) and their elected members. */
+/** Branch committee terms (支部委员会任期) and their elected members: list, detail, record, correct. */
 export const branchTermRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/branch-terms',
@@ -37,5 +39,22 @@ export const branchTermRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { idempotency: 'optional' },
     },
     async (request, reply) => reply.status(201).send(await createBranchTerm(request.ctx, request.body)),
+  );
+
+  app.patch(
+    '/branch-terms/:id',
+    {
+      schema: {
+        tags,
+        params: IdParamsSchema,
+        body: UpdateBranchTermBodySchema,
+        response: { 200: BranchTermDetailSchema },
+      },
+    },
+    async (request, reply) => {
+      const term = await updateBranchTerm(request.ctx, request.params.id, request.body, requireIfMatch(request));
+      sendEtag(reply, term.version);
+      return term;
+    },
   );
 };

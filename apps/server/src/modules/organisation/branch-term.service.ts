@@ -48,13 +48,15 @@ async function toBranchTerms(db: Db, rows: BranchTermRow[]): Promise<BranchTerm[
   }));
 }
 
-async function getBranchTermRow(db: Db, id: string): Promise<BranchTermRow> {
+/** The term with its branch's name, or 404. */
+export async function getBranchTermRow(db: Db, id: string): Promise<BranchTermRow> {
   const row = await findBranchTermRow(db, id);
   if (!row) throw notFound('branch_term');
   return row;
 }
 
-async function toBranchTerm(db: Db, row: BranchTermRow): Promise<BranchTerm> {
+/** One term with its members, in the order they were recorded. */
+export async function toBranchTerm(db: Db, row: BranchTermRow): Promise<BranchTerm> {
   const [term] = await toBranchTerms(db, [row]);
   if (!term) throw notFound('branch_term');
   return term;

@@ -15,11 +15,11 @@ import { newId } from '../../platform/ids.ts';
 import { type Trx, transact } from '../../platform/transaction.ts';
 import { getCompoundRow, loadCompoundDetail } from './compound.service.ts';
 import { insertBranchOrgUnit } from './compound-branch.ts';
-import { insertPartyPeople } from './compound-parties.ts';
 import { canHoldChild } from './org-kinds.ts';
 import type { OrgUnitRow } from './org-unit.repository.ts';
 import { getOrgUnitRow } from './org-unit.service.ts';
 import { invalidInput } from './organisation-errors.ts';
+import { writePartyPeople } from './party-people.ts';
 
 type CreateCompoundBody = z.infer<typeof CreateCompoundBodySchema>;
 
@@ -44,7 +44,7 @@ async function insertParties(
 ): Promise<string | null> {
   const now = isoNow(ctx.clock);
   let branchOrgId: string | null = null;
-  for (const party of parties) {
+  for (const [i, party] of parties.entries()) {
     const orgId =
       party.kind === 'branch' ? (await insertBranchOrgUnit(trx, ctx, { compound, name: party.name })).id : null;
     if (orgId) branchOrgId = orgId;
@@ -61,14 +61,21 @@ async function insertParties(
         updated_at: now,
       })
       .execute();
-    await insertPartyPeople(trx, ctx, { id: partyId, compoundId: compound.id }, party.people);
+    await writePartyPeople(
+      trx,
+      ctx,
+      { id: partyId, compoundId: compound.id },
+      party.people,
+      `body.parties.${i}.people`,
+    );
   }
   return branchOrgId;
 }
 
 /**
  * Registers a compound under its community/town node (`compound.write` over that node), with any of its four
- * parties; a `branch` party also creates the compound's branch org node. Phones are stored encrypted.
+ * parties; a `branch` party also creates the compound's branch org node. Phones are stored encrypted. A person
+ * `id` is 400 here: a new party has nobody on it yet to keep.
  */
 export async function createCompound(
   ctx: Ctx,
@@ -119,7 +126,10 @@ export async function createCompound(
   });
 }
 
-/** Edits a compound's own fields (REL-7: only the version the editor read; its org and parties change elsewhere). */
+/**
+ * Edits a compound's own fields (REL-7: only the version the editor read; its org and parties change elsewhere).
+ * `location: null` clears the map point, both coordinates together.
+ */
 export async function updateCompound(
   ctx: Ctx,
   id: string,
@@ -139,7 +149,7 @@ export async function updateCompound(
         ...(body.householdCount === undefined ? {} : { household_count: body.householdCount }),
         ...(body.buildingCount === undefined ? {} : { building_count: body.buildingCount }),
         ...(body.rolloutStage === undefined ? {} : { rollout_stage: body.rolloutStage }),
-        ...(body.location === undefined ? {} : { lng: body.location.lng, lat: body.location.lat }),
+        ...(body.location === undefined ? {} : { lng: body.location?.lng ?? null, lat: body.location?.lat ?? null }),
         updated_at: isoNow(ctx.clock),
         version: sql`version + 1`,
       })

@@ -3,7 +3,6 @@ import {
   type CompoundParty,
   type CompoundPartyKind,
   type OrgKind,
-  type ReplaceCompoundPartyBody,
   ReplaceCompoundPartyBodySchema,
 } from '@linli/contracts';
 import { sql } from 'kysely';
@@ -22,36 +21,7 @@ import { type CompoundRow, findCompoundRow } from './compound.repository.ts';
 import { findBranchOrgRow, insertBranchOrgUnit } from './compound-branch.ts';
 import { canHoldChild } from './org-kinds.ts';
 import { invalidInput } from './organisation-errors.ts';
-
-type PersonInput = ReplaceCompoundPartyBody['people'][number];
-
-/** Same person, same key: names are compared after Unicode and whitespace normalisation ("张 三" is "张三"). */
-export const normalisePersonName = (name: string): string => name.normalize('NFKC').replace(/\s+/g, '');
-
-/** Writes a party's people in order; phones encrypted, names keyed by blind index for 交叉任职. */
-export async function insertPartyPeople(
-  trx: Trx,
-  ctx: Ctx,
-  party: { id: string; compoundId: string },
-  people: PersonInput[],
-): Promise<void> {
-  if (people.length === 0) return;
-  await trx
-    .insertInto('party_person')
-    .values(
-      people.map((p, i) => ({
-        id: newId(),
-        party_id: party.id,
-        compound_id: party.compoundId,
-        person_key: ctx.blindIndex(normalisePersonName(p.name)),
-        name: p.name,
-        position: p.position,
-        phone_cipher: p.phone ? ctx.cipher.encrypt(p.phone) : null,
-        sort_order: i,
-      })),
-    )
-    .execute();
-}
+import { writePartyPeople } from './party-people.ts';
 
 const kindRank = (kind: string): number => COMPOUND_PARTY_KINDS.indexOf(kind as CompoundPartyKind);
 
@@ -169,13 +139,14 @@ async function upsertParty(
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
   assertUpdated(updated.numUpdatedRows);
-  await trx.deleteFrom('party_person').where('party_id', '=', existing.id).execute();
   return existing.id;
 }
 
 /**
  * Replaces one of the four parties of a compound with its people (REL-7: `If-Match` is the party's version,
- * `"v0"` to create it). Adding the `branch` party creates the compound's branch org node the first time.
+ * `"v0"` to create it). A person listed with their `id` is kept with their stored phone unless the body sets
+ * or clears it (the console only ever shows it masked); an `id` not on this party is 400; people not listed
+ * are removed. Adding the `branch` party creates the compound's branch org node the first time.
  */
 export async function replaceCompoundParty(
   ctx: Ctx,
@@ -192,12 +163,12 @@ export async function replaceCompoundParty(
   return transact(ctx, async (trx) => {
     const orgId = kind === 'branch' ? await ensureBranchOrg(trx, ctx, compound, body.name) : null;
     const partyId = await upsertParty(trx, ctx, { compoundId, kind, name: body.name, orgId }, expectedVersion);
-    await insertPartyPeople(trx, ctx, { id: partyId, compoundId }, body.people);
+    const change = await writePartyPeople(trx, ctx, { id: partyId, compoundId }, body.people, 'body.people');
     await appendAudit(trx, ctx, {
       action: 'compound.party.replace',
       objectType: 'compound_party',
       objectId: partyId,
-      details: { compoundId, kind, people: body.people.length, branchOrgId: orgId },
+      details: { compoundId, kind, people: body.people.length, ...change, branchOrgId: orgId },
     });
     const parties = await loadCompoundParties(trx, ctx, compoundId);
     const party = parties.find((p) => p.id === partyId);

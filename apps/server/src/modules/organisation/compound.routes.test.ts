@@ -256,5 +256,24 @@ describe('compounds', () => {
       expect(row).toMatchObject({ household_count: 450, rollout_stage: 'validation', version: 2 });
       expect(await auditRowsOf(t.platform, 'compound.update', compound.id)).toHaveLength(1);
     });
+
+    it('clears the map point with location: null, and refuses a half location', async () => {
+      const compound = await createCompound(t.platform, county.community, { name: '定位小区' });
+      const url = `/api/v1/compounds/${compound.id}`;
+      const placed = await as(t.app, jinbiAdmin).patch(url, { location: { lng: 102.71, lat: 25.04 } }, ifMatch(1));
+      expect(placed.json().location).toEqual({ lng: 102.71, lat: 25.04 });
+      expect((await as(t.app, jinbiAdmin).patch(url, { location: { lng: 102.71 } }, ifMatch(2))).statusCode).toBe(400);
+      const cleared = await as(t.app, jinbiAdmin).patch(url, { location: null }, ifMatch(2));
+      expect(cleared.statusCode).toBe(200);
+      expect(cleared.json()).toMatchObject({ location: null, version: 3 });
+      const row = await t.platform.db
+        .selectFrom('compound')
+        .select(['lng', 'lat', 'name'])
+        .where('id', '=', compound.id)
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ lng: null, lat: null, name: '定位小区' });
+      const audit = await auditRowsOf(t.platform, 'compound.update', compound.id);
+      expect(audit.map((a) => a.details?.fields)).toEqual([['location'], ['location']]);
+    });
   });
 });

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCounty, createCompound, createOrgUnit, signInAs } from '../../../test/factories.ts';
+import {
+  assignRole,
+  buildCounty,
+  createCompound,
+  createGrid,
+  createOrgUnit,
+  signInAs,
+} from '../../../test/factories.ts';
 import { as, createTestApp, type Session, type TestApp } from '../../../test/harness.ts';
 
 describe('GET /coverage', () => {
@@ -38,6 +45,7 @@ describe('GET /coverage', () => {
     expect(response.json()).toEqual({
       orgId: county.county.id,
       orgName: '测试县委',
+      scopeName: '测试县委',
       totalCompounds: 4,
       compoundsWithBranch: 2,
       coverageRate: 0.5,
@@ -49,13 +57,91 @@ describe('GET /coverage', () => {
     });
   });
 
-  it('starts from the caller scope: a town admin their town, a branch secretary their compound', async () => {
+  it('starts a town admin at their town', async () => {
     const town = (await as(t.app, jinbiAdmin).get('/api/v1/coverage')).json();
-    expect(town).toMatchObject({ orgId: county.committee.id, totalCompounds: 3, compoundsWithBranch: 2 });
+    expect(town).toMatchObject({
+      orgId: county.committee.id,
+      orgName: '金碧镇党委',
+      scopeName: '金碧镇党委',
+      totalCompounds: 3,
+      compoundsWithBranch: 2,
+    });
     expect(town.coverageRate).toBeCloseTo(0.6667, 4);
+  });
+
+  it("counts a branch secretary's compound alone, named by its community, branch or not", async () => {
     const secretary = await signInAs(t.platform, 'branch_secretary', county.compoundA);
-    const own = (await as(t.app, secretary).get('/api/v1/coverage')).json();
-    expect(own).toMatchObject({ orgId: county.compoundA.branch?.id, totalCompounds: 1, coverageRate: 1 });
+    const own = await as(t.app, secretary).get('/api/v1/coverage');
+    expect(own.statusCode).toBe(200);
+    expect(own.json()).toMatchObject({
+      orgId: county.community.id,
+      orgName: '金碧社区党总支',
+      scopeName: '金碧花园',
+      totalCompounds: 1,
+      compoundsWithBranch: 1,
+      coverageRate: 1,
+    });
+    const noBranch = await signInAs(t.platform, 'branch_committee', county.compoundB);
+    expect((await as(t.app, noBranch).get('/api/v1/coverage')).json()).toMatchObject({
+      orgId: county.otherCommunity.id,
+      scopeName: '龙泉苑',
+      totalCompounds: 1,
+      compoundsWithBranch: 0,
+      coverageRate: 0,
+    });
+  });
+
+  it('keeps the explicit orgId rule for a branch secretary: their branch counts their compound, the community is 403', async () => {
+    const secretary = await signInAs(t.platform, 'branch_secretary', county.compoundA);
+    const branch = await as(t.app, secretary).get(`/api/v1/coverage?orgId=${county.compoundA.branch?.id}`);
+    expect(branch.json()).toMatchObject({
+      orgId: county.compoundA.branch?.id,
+      scopeName: '金碧花园',
+      totalCompounds: 1,
+    });
+    expect((await as(t.app, secretary).get(`/api/v1/coverage?orgId=${county.community.id}`)).statusCode).toBe(403);
+  });
+
+  it('counts the compound a grid worker’s grid lies in', async () => {
+    const worker = await signInAs(t.platform, 'grid_worker', county.gridA);
+    const response = await as(t.app, worker).get('/api/v1/coverage');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({
+      orgId: county.community.id,
+      orgName: '金碧社区党总支',
+      scopeName: '金碧花园',
+      totalCompounds: 1,
+      compoundsWithBranch: 1,
+      coverageRate: 1,
+      byStage: [
+        { stage: 'pilot', total: 0, withBranch: 0 },
+        { stage: 'validation', total: 0, withBranch: 0 },
+        { stage: 'rollout', total: 1, withBranch: 1 },
+      ],
+    });
+    expect((await as(t.app, worker).get(`/api/v1/coverage?orgId=${county.community.id}`)).statusCode).toBe(403);
+  });
+
+  it('counts nothing, with no rate, for a grid drawn on the community outside any compound', async () => {
+    const grid = await createGrid(t.platform, county.community);
+    const worker = await signInAs(t.platform, 'grid_worker', grid);
+    const response = await as(t.app, worker).get('/api/v1/coverage');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      orgId: county.community.id,
+      orgName: '金碧社区党总支',
+      scopeName: `网格${grid.code.slice(-3)}`,
+      totalCompounds: 0,
+      compoundsWithBranch: 0,
+      coverageRate: null,
+    });
+  });
+
+  it('starts a caller holding several assignments at the widest one', async () => {
+    const both = await signInAs(t.platform, 'branch_secretary', county.compoundA);
+    await assignRole(t.platform, both.userId, 'committee_admin', county.committee);
+    const response = (await as(t.app, both).get('/api/v1/coverage')).json();
+    expect(response).toMatchObject({ orgId: county.committee.id, scopeName: '金碧镇党委', totalCompounds: 3 });
   });
 
   it('gives no rate at all, not 0 %, where there are no compounds', async () => {

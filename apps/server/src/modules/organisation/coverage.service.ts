@@ -4,9 +4,8 @@ import type { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import { authorize } from '../../platform/access/authorize.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { notFound } from '../../platform/errors/app-error.ts';
 import { pathStartsWith, toNumber } from '../../platform/sql-helpers.ts';
-import { listScopeRootRows, type OrgUnitRow } from './org-unit.repository.ts';
+import { type CoverageScope, defaultCoverageScope, orgScope } from './coverage-scope.ts';
 import { getOrgUnitRow } from './org-unit.service.ts';
 
 /**
@@ -26,25 +25,24 @@ const countByStage = (db: Db, path: string) =>
     .groupBy('compound.rollout_stage')
     .execute();
 
-/** A compound's branch covers its own compound, whose path lies above the branch's. */
-async function coveredPath(db: Db, org: OrgUnitRow): Promise<string> {
-  if (org.compound_id === null) return org.path;
-  const compound = await db.selectFrom('compound').select('path').where('id', '=', org.compound_id).executeTakeFirst();
-  if (!compound) throw notFound('compound');
-  return compound.path;
-}
-
 /**
- * Branch coverage (小区党组织覆盖率) for an org's subtree, by rollout stage. Without `orgId` it is the caller's
- * first scope root. The rate is withBranch / total as a fraction, and null when there are no compounds: a rate
- * of nothing is not 0 %.
+ * Branch coverage (小区党组织覆盖率) by rollout stage. With `orgId`, that org's subtree (403 outside the
+ * caller's `org.read` scope); without, the scope of the caller's widest `org.read` assignment — an org's
+ * subtree, a compound alone, or the compound a grid lies in — so every role that reads the org sees its own
+ * figure. The rate is withBranch / total as a fraction, and null when there are no compounds: a rate of
+ * nothing is not 0 %.
  */
 export async function getCoverage(ctx: Ctx, query: z.infer<typeof CoverageQuerySchema>): Promise<Coverage> {
   const actor = authorize(ctx, 'org.read');
-  const org = query.orgId ? await getOrgUnitRow(ctx.db, query.orgId) : (await listScopeRootRows(ctx.db, actor))[0];
-  if (!org) throw notFound('org_unit');
-  authorize(ctx, 'org.read', org);
-  const rows = await countByStage(ctx.db, await coveredPath(ctx.db, org));
+  let scope: CoverageScope;
+  if (query.orgId) {
+    const org = await getOrgUnitRow(ctx.db, query.orgId);
+    authorize(ctx, 'org.read', org);
+    scope = await orgScope(ctx.db, org);
+  } else {
+    scope = await defaultCoverageScope(ctx.db, actor);
+  }
+  const rows = await countByStage(ctx.db, scope.countedPath);
   const byStage = ROLLOUT_STAGES.map((stage) => {
     const row = rows.find((r) => r.stage === stage);
     return { stage, total: toNumber(row?.total), withBranch: toNumber(row?.with_branch) };
@@ -52,8 +50,9 @@ export async function getCoverage(ctx: Ctx, query: z.infer<typeof CoverageQueryS
   const totalCompounds = byStage.reduce((sum, s) => sum + s.total, 0);
   const compoundsWithBranch = byStage.reduce((sum, s) => sum + s.withBranch, 0);
   return {
-    orgId: org.id,
-    orgName: org.name,
+    orgId: scope.orgId,
+    orgName: scope.orgName,
+    scopeName: scope.scopeName,
     totalCompounds,
     compoundsWithBranch,
     coverageRate: totalCompounds === 0 ? null : Math.round((compoundsWithBranch / totalCompounds) * 10000) / 10000,
