@@ -18,6 +18,8 @@ export type CompoundExportQuery = In<typeof CompoundExportQuerySchema>;
 export type CreateCompoundBody = In<typeof CreateCompoundBodySchema>;
 export type UpdateCompoundBody = In<typeof UpdateCompoundBodySchema>;
 
+export const compoundDetailKey = (id: string) => ['compounds', 'detail', id] as const;
+
 export const compoundsApi = {
   list: (query: CompoundListQuery) => http.get<Page<Compound>>('/compounds', query),
   export: (query: CompoundExportQuery, fallbackName: string) => download('/compounds/export', query, fallbackName),

@@ -1,7 +1,7 @@
 import type { OrgUnit } from '@linli/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { TreeSelect } from 'antd';
-import type { CSSProperties } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orgApi } from '../api/organisation.ts';
@@ -19,14 +19,20 @@ type Props = {
   selectable?: (unit: OrgUnit) => boolean;
   /** A node that may not be picked, together with its whole subtree (e.g. the node being moved). */
   excludeSubtreeOf?: string | undefined;
+  /**
+   * Names of values that may not be loaded in the tree yet (an edit form's current value deep in the tree), so the
+   * box shows the name instead of the id until that level is opened.
+   */
+  knownLabels?: Readonly<Record<string, string>>;
   'data-testid'?: string;
 };
 
 const ROOT = '__root__';
 type Node = { unit: OrgUnit; pId: string };
+type Labeled = { value: string; label?: ReactNode };
 
 /** Picks a Party organisation from the caller's scope, loading the tree one level at a time. */
-export const OrgTreeSelect = ({ selectable, excludeSubtreeOf, ...props }: Props) => {
+export const OrgTreeSelect = ({ selectable, excludeSubtreeOf, knownLabels, value, onChange, ...props }: Props) => {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const roots = useQuery({ queryKey: orgChildrenKey(null), queryFn: () => orgApi.children() });
@@ -51,13 +57,16 @@ export const OrgTreeSelect = ({ selectable, excludeSubtreeOf, ...props }: Props)
     return false;
   };
 
+  const titleOf = (unit: OrgUnit) =>
+    t('common.fmt.withNote', { text: unit.name, note: t(`common.enum.orgKind.${unit.kind}`) });
+
   const treeData = [...nodes.values()].map(({ unit, pId }) => {
     const pickable = !isExcluded(unit.id) && (selectable ? selectable(unit) : true);
     return {
       id: unit.id,
       pId,
       value: unit.id,
-      title: t('common.fmt.withNote', { text: unit.name, note: t(`common.enum.orgKind.${unit.kind}`) }),
+      title: titleOf(unit),
       isLeaf: unit.childCount === 0,
       selectable: pickable,
       className: pickable ? undefined : 'tree-node-muted',
@@ -75,9 +84,18 @@ export const OrgTreeSelect = ({ selectable, excludeSubtreeOf, ...props }: Props)
     setLoaded((prev) => ({ ...prev, [id]: children }));
   };
 
+  // The value goes in with its label, so a node not loaded yet shows its known name rather than its id.
+  const loadedUnit = value ? nodes.get(value)?.unit : undefined;
+  const labeled: Labeled | undefined = value
+    ? { value, label: loadedUnit ? titleOf(loadedUnit) : (knownLabels?.[value] ?? value) }
+    : undefined;
+
   return (
-    <TreeSelect
+    <TreeSelect<Labeled | undefined>
       {...props}
+      labelInValue
+      value={labeled}
+      onChange={(v) => onChange?.(v?.value)}
       showSearch
       treeNodeFilterProp="title"
       treeDataSimpleMode={{ id: 'id', pId: 'pId', rootPId: ROOT }}

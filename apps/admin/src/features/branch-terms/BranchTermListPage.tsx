@@ -1,8 +1,6 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { TERM_POSITIONS } from '@linli/contracts';
+import { EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Flex, Form, type TableColumnsType, Tag } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Form, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type BranchTerm, type BranchTermListQuery, branchTermsApi } from '../../api/branchTerms.ts';
@@ -11,19 +9,12 @@ import { FilterBar } from '../../components/FilterBar.tsx';
 import { ListTable } from '../../components/ListTable.tsx';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
-import { ZONE } from '../../components/time.ts';
 import { useCursorPaging } from '../../components/useCursorPaging.ts';
 import { BranchTermCreateModal } from './BranchTermCreateModal.tsx';
+import { BranchTermDetailDrawer } from './BranchTermDetailDrawer.tsx';
+import { TermMemberTags, TermStatusTag } from './TermTags.tsx';
 
 type Filters = Omit<BranchTermListQuery, 'cursor' | 'limit'>;
-
-const termStatus = (term: BranchTerm): 'current' | 'expired' | 'upcoming' => {
-  const today = dayjs().tz(ZONE).format('YYYY-MM-DD');
-  if (term.endsOn < today) return 'expired';
-  if (term.startsOn > today) return 'upcoming';
-  return 'current';
-};
-const STATUS_COLORS = { current: 'green', expired: 'default', upcoming: 'blue' } as const;
 
 export const BranchTermListPage = () => {
   const { t } = useTranslation();
@@ -32,6 +23,7 @@ export const BranchTermListPage = () => {
   const [filters, setFilters] = useState<Filters>({});
   const [form] = Form.useForm<Filters>();
   const [creating, setCreating] = useState(false);
+  const [viewing, setViewing] = useState<string | null>(null);
   const paging = useCursorPaging(JSON.stringify(filters));
   const query = useQuery({
     queryKey: ['branch-terms', 'list', filters, paging.cursor, paging.limit],
@@ -52,24 +44,27 @@ export const BranchTermListPage = () => {
       title: t('branchTerm.status'),
       key: 'status',
       width: 90,
-      render: (_: unknown, r) => {
-        const s = termStatus(r);
-        return <Tag color={STATUS_COLORS[s]}>{t(`branchTerm.${s}`)}</Tag>;
-      },
+      render: (_: unknown, r) => <TermStatusTag term={r} />,
     },
     {
       title: t('branchTerm.members'),
       dataIndex: 'members',
-      render: (members: BranchTerm['members']) => (
-        <Flex gap={4} wrap>
-          {[...members]
-            .sort((a, b) => TERM_POSITIONS.indexOf(a.position) - TERM_POSITIONS.indexOf(b.position))
-            .map((m) => (
-              <Tag key={m.id} color={m.position === 'secretary' ? 'red' : undefined}>
-                {t('common.fmt.labelValue', { label: t(`common.enum.termPosition.${m.position}`), value: m.name })}
-              </Tag>
-            ))}
-        </Flex>
+      render: (members: BranchTerm['members']) => <TermMemberTags members={members} />,
+    },
+    {
+      title: t('common.actions.actions'),
+      key: 'actions',
+      width: 110,
+      render: (_: unknown, r) => (
+        <Button
+          size="small"
+          type="link"
+          icon={<EyeOutlined />}
+          onClick={() => setViewing(r.id)}
+          data-testid="branch-term-view"
+        >
+          {can('org.write') ? t('common.actions.viewEdit') : t('common.actions.view')}
+        </Button>
       ),
     },
   ];
@@ -106,6 +101,7 @@ export const BranchTermListPage = () => {
         onClose={() => setCreating(false)}
         onCreated={() => void queryClient.invalidateQueries({ queryKey: ['branch-terms'] })}
       />
+      <BranchTermDetailDrawer id={viewing} onClose={() => setViewing(null)} />
     </PageContainer>
   );
 };

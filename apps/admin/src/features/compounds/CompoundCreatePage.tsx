@@ -72,7 +72,12 @@ const PartyPanel = ({ kind }: { kind: CompoundPartyKind }) => {
         />
       </Form.Item>
       <Form.Item label={t('compound.form.people')} required={false}>
-        <PeopleListField name={['parties', kind, 'people']} kind={kind} testIdPrefix={`party-${kind}`} />
+        <PeopleListField
+          name={['parties', kind, 'people']}
+          kind={kind}
+          testIdPrefix={`party-${kind}`}
+          personTestIdPrefix={`party-${kind}-person`}
+        />
       </Form.Item>
     </>
   );

@@ -5,7 +5,7 @@ import { Button, Card, Col, Descriptions, Row, Skeleton, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { compoundsApi } from '../../api/compounds.ts';
+import { compoundDetailKey, compoundsApi } from '../../api/compounds.ts';
 import { STAGE_COLORS } from '../../components/colors.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
@@ -13,8 +13,6 @@ import { formatTime } from '../../components/time.ts';
 import { CompoundEditModal } from './CompoundEditModal.tsx';
 import { PartyCard } from './PartyCard.tsx';
 import { PartyEditModal } from './PartyEditModal.tsx';
-
-export const compoundDetailKey = (id: string) => ['compounds', 'detail', id] as const;
 
 const BasicInfo = ({ c }: { c: CompoundDetail }) => {
   const { t } = useTranslation();

@@ -53,7 +53,8 @@ export const CompoundEditModal = ({ open, compound, onClose, onReload, onSaved }
       householdCount: v.householdCount,
       buildingCount: v.buildingCount,
       rolloutStage: v.rolloutStage,
-      location: toLocation(v),
+      // Both coordinates emptied: `null` removes the stored map point (leaving it out would keep it).
+      location: toLocation(v) ?? (compound.location ? null : undefined),
     };
     const parsed = UpdateCompoundBodySchema.safeParse(body);
     if (!parsed.success) {
@@ -88,7 +89,7 @@ export const CompoundEditModal = ({ open, compound, onClose, onReload, onSaved }
         <FormErrorAlert error={save.error} />
       )}
       <Form form={form} layout="vertical" onFinish={onFinish}>
-        <CompoundFields withOrg={false} />
+        <CompoundFields withOrg={false} clearableLocation />
       </Form>
     </Modal>
   );

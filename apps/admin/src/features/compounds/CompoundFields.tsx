@@ -1,5 +1,5 @@
 import { CreateCompoundBodySchema, LocationSchema, ROLLOUT_STAGES, type RolloutStage } from '@linli/contracts';
-import { Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { Button, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect.tsx';
 import { contractRule, requiredRule } from '../../components/validation.ts';
@@ -23,9 +23,18 @@ export const toLocation = (v: { lng?: number | null; lat?: number | null }) =>
 export const basicFieldPath = (path: (string | number)[]): (string | number)[] =>
   path[0] === 'location' ? [path[1] === 'lat' ? 'lat' : 'lng'] : path;
 
+type Props = {
+  withOrg: boolean;
+  /** The edit dialog: a stored map point can be removed (sent as `location: null`). */
+  clearableLocation?: boolean;
+};
+
 /** Name, org, address, counts, rollout stage and coordinates — shared by the create page and the edit dialog. */
-export const CompoundFields = ({ withOrg }: { withOrg: boolean }) => {
+export const CompoundFields = ({ withOrg, clearableLocation = false }: Props) => {
   const { t } = useTranslation();
+  const form = Form.useFormInstance<CompoundBasicValues>();
+  const lng = Form.useWatch('lng', form);
+  const lat = Form.useWatch('lat', form);
   const shape = CreateCompoundBodySchema.shape;
   const pairRule =
     (other: 'lng' | 'lat') =>
@@ -89,7 +98,10 @@ export const CompoundFields = ({ withOrg }: { withOrg: boolean }) => {
         </Form.Item>
       </Col>
       <Col span={12}>
-        <Form.Item label={t('compound.fields.location')} extra={t('compound.fields.locationHint')}>
+        <Form.Item
+          label={t('compound.fields.location')}
+          extra={clearableLocation ? t('compound.fields.locationHintEdit') : t('compound.fields.locationHint')}
+        >
           <Space.Compact style={{ width: '100%' }}>
             <Form.Item
               name="lng"
@@ -103,7 +115,7 @@ export const CompoundFields = ({ withOrg }: { withOrg: boolean }) => {
                 step={0.000001}
                 placeholder={t('compound.fields.lng')}
                 prefix={t('compound.fields.lng')}
-                style={{ width: '50%' }}
+                style={{ flex: 1, minWidth: 0 }}
               />
             </Form.Item>
             <Form.Item
@@ -118,9 +130,23 @@ export const CompoundFields = ({ withOrg }: { withOrg: boolean }) => {
                 step={0.000001}
                 placeholder={t('compound.fields.lat')}
                 prefix={t('compound.fields.lat')}
-                style={{ width: '50%' }}
+                style={{ flex: 1, minWidth: 0 }}
               />
             </Form.Item>
+            {clearableLocation && (
+              <Button
+                disabled={lng == null && lat == null}
+                onClick={() =>
+                  form.setFields([
+                    { name: 'lng', value: null, errors: [] },
+                    { name: 'lat', value: null, errors: [] },
+                  ])
+                }
+                data-testid="compound-clear-location"
+              >
+                {t('compound.fields.clearLocation')}
+              </Button>
+            )}
           </Space.Compact>
         </Form.Item>
       </Col>

@@ -35,14 +35,19 @@ type Props = {
 const initialValues = (party: CompoundParty | undefined): Values => ({
   name: party?.name ?? '',
   people: (party?.people ?? []).map((p) => ({
+    id: p.id,
     name: p.name,
     position: p.position,
     phone: '',
+    clearPhone: false,
     phoneMasked: p.phoneMasked,
   })),
 });
 
-/** Replaces one party's name and people (`PUT /compounds/:id/parties/:kind`, If-Match on the party's version). */
+/**
+ * Replaces one party's name and people (`PUT /compounds/:id/parties/:kind`, If-Match on the party's version).
+ * People already stored are sent with their `id`, so their phones stay unless a new number is typed or cleared.
+ */
 export const PartyEditModal = ({ open, compoundId, kind, party, onClose, onReload, onSaved }: Props) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -62,7 +67,9 @@ export const PartyEditModal = ({ open, compoundId, kind, party, onClose, onReloa
     if (open) form.setFieldsValue(initialValues(party));
   }, [open, party, form]);
 
-  const onFinish = (v: Values) => {
+  const onFinish = () => {
+    // The whole store, not just the fields on screen: each row's `id` and `phoneMasked` have no input of their own.
+    const v: Values = form.getFieldsValue(true);
     const body = { name: v.name.trim(), people: toPeople(v.people) };
     const parsed = ReplaceCompoundPartyBodySchema.safeParse(body);
     if (!parsed.success) {

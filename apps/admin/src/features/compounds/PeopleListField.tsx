@@ -2,25 +2,48 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { type CompoundPartyKind, PartyPersonInputSchema } from '@linli/contracts';
 import { Button, Empty, Flex, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { MaskedPhoneField, type MaskedPhoneValues, phoneChange } from '../../components/MaskedPhoneField.tsx';
 import { contractRule, requiredRule } from '../../components/validation.ts';
 
-/** A row of the people editor; `phoneMasked` is only a hint for people already stored. */
-export type PersonRow = { name?: string; position?: string; phone?: string; phoneMasked?: string | null };
+/**
+ * A row of the people editor. `id` and `phoneMasked` come with a person already stored: the stored number is
+ * kept unless a new one is typed or 清除号码 is ticked.
+ */
+export type PersonRow = MaskedPhoneValues & {
+  id?: string;
+  name?: string;
+  position?: string;
+  phoneMasked?: string | null;
+};
 
 export const MAX_PEOPLE = 50;
 
-/** Turns editor rows into the contract's `PartyPersonInput[]` (blank phones left out). */
+/**
+ * Turns editor rows into the contract's `PartyPersonInput[]`: a stored person keeps its `id` and is sent without
+ * `phone` (keep), with a new number (replace) or with `phone: null` (clear); a new person is sent with its number
+ * or without one.
+ */
 export const toPeople = (rows: PersonRow[] | undefined) =>
-  (rows ?? []).map((r) => ({
-    name: (r.name ?? '').trim(),
-    position: (r.position ?? '').trim(),
-    ...(r.phone?.trim() ? { phone: r.phone.trim() } : {}),
-  }));
+  (rows ?? []).map((r) => {
+    const phone = phoneChange(r, !!r.phoneMasked);
+    return {
+      ...(r.id ? { id: r.id } : {}),
+      name: (r.name ?? '').trim(),
+      position: (r.position ?? '').trim(),
+      ...(phone === undefined ? {} : { phone }),
+    };
+  });
 
-type Props = { name: (string | number)[]; kind: CompoundPartyKind; testIdPrefix?: string };
+type Props = {
+  name: (string | number)[];
+  kind: CompoundPartyKind;
+  testIdPrefix?: string;
+  /** Per-person test ids: `<prefix>-phone-<index>`, `<prefix>-clear-phone-<index>`. */
+  personTestIdPrefix?: string;
+};
 
 /** The people of one party (name, position, mobile), as an editable list within a form. */
-export const PeopleListField = ({ name, kind, testIdPrefix }: Props) => {
+export const PeopleListField = ({ name, kind, testIdPrefix, personTestIdPrefix = 'party-person' }: Props) => {
   const { t } = useTranslation();
   const shape = PartyPersonInputSchema.shape;
   return (
@@ -63,23 +86,18 @@ export const PeopleListField = ({ name, kind, testIdPrefix }: Props) => {
                 <Input maxLength={40} placeholder={t(`compound.form.positionPlaceholder.${kind}`)} />
               </Form.Item>
               <Form.Item noStyle shouldUpdate>
-                {({ getFieldValue }) => {
-                  const masked: string | null | undefined = getFieldValue([...name, field.name, 'phoneMasked']);
-                  return (
-                    <Form.Item
-                      name={[field.name, 'phone']}
-                      rules={[contractRule(shape.phone, t)]}
-                      style={{ flex: 1.2, marginBottom: 8 }}
-                    >
-                      <Input
-                        maxLength={11}
-                        inputMode="numeric"
-                        placeholder={masked ?? t('compound.detail.phone')}
-                        title={masked ? t('compound.form.phoneKeep', { masked }) : undefined}
-                      />
-                    </Form.Item>
-                  );
-                }}
+                {({ getFieldValue }) => (
+                  <MaskedPhoneField
+                    name={[field.name]}
+                    path={[...name, field.name]}
+                    masked={getFieldValue([...name, field.name, 'phoneMasked'])}
+                    rules={[contractRule(shape.phone, t)]}
+                    placeholder={t('compound.detail.phone')}
+                    phoneTestId={`${personTestIdPrefix}-phone-${field.name}`}
+                    clearTestId={`${personTestIdPrefix}-clear-phone-${field.name}`}
+                    style={{ flex: 1.2, marginBottom: 8 }}
+                  />
+                )}
               </Form.Item>
               <Button
                 type="text"

@@ -1,7 +1,7 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { EyeOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { type DutyZone, DutyZoneKindSchema } from '@linli/contracts';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Select, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Form, Input, Select, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type DutyZoneListQuery, dutyZonesApi } from '../../api/dutyZones.ts';
@@ -12,7 +12,8 @@ import { OrgTreeSelect } from '../../components/OrgTreeSelect.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { useCursorPaging } from '../../components/useCursorPaging.ts';
 import { DutyZoneCreateModal } from './DutyZoneCreateModal.tsx';
-import { type Geometry, pointCount } from './geometry.ts';
+import { DutyZoneDetailDrawer, GeometrySummary } from './DutyZoneDetailDrawer.tsx';
+import type { Geometry } from './geometry.ts';
 
 type Filters = Omit<DutyZoneListQuery, 'cursor' | 'limit'>;
 
@@ -23,6 +24,7 @@ export const DutyZoneListPage = () => {
   const [filters, setFilters] = useState<Filters>({});
   const [form] = Form.useForm<Filters>();
   const [creating, setCreating] = useState(false);
+  const [viewing, setViewing] = useState<string | null>(null);
   const paging = useCursorPaging(JSON.stringify(filters));
   const query = useQuery({
     queryKey: ['duty-zones', 'list', filters, paging.cursor, paging.limit],
@@ -51,16 +53,23 @@ export const DutyZoneListPage = () => {
       title: t('dutyZone.geometry'),
       dataIndex: 'geometry',
       width: 150,
-      render: (g: Geometry | null) =>
-        g ? (
-          g.type === 'LineString' ? (
-            t('dutyZone.geometryLine', { n: pointCount(g) })
-          ) : (
-            t('dutyZone.geometryPolygon', { n: pointCount(g) })
-          )
-        ) : (
-          <Typography.Text type="secondary">{t('dutyZone.noGeometry')}</Typography.Text>
-        ),
+      render: (g: Geometry | null) => <GeometrySummary geometry={g} />,
+    },
+    {
+      title: t('common.actions.actions'),
+      key: 'actions',
+      width: 110,
+      render: (_: unknown, z) => (
+        <Button
+          size="small"
+          type="link"
+          icon={<EyeOutlined />}
+          onClick={() => setViewing(z.id)}
+          data-testid="duty-zone-view"
+        >
+          {can('org.write') ? t('common.actions.viewEdit') : t('common.actions.view')}
+        </Button>
+      ),
     },
   ];
 
@@ -117,6 +126,7 @@ export const DutyZoneListPage = () => {
         onClose={() => setCreating(false)}
         onCreated={() => void queryClient.invalidateQueries({ queryKey: ['duty-zones'] })}
       />
+      <DutyZoneDetailDrawer id={viewing} onClose={() => setViewing(null)} />
     </PageContainer>
   );
 };

@@ -30,6 +30,21 @@ const stageRows = (coverage: Coverage): StageRow[] =>
     return { stage, total: s?.total ?? null, withBranch: s?.withBranch ?? null, rate: rate(s?.withBranch, s?.total) };
   });
 
+/** 小区党组织覆盖率, with 统计范围：… under it when the server names the scope it counted. */
+const CoverageTitle = ({ scopeName }: { scopeName: string | undefined }) => {
+  const { t } = useTranslation();
+  return (
+    <Flex vertical gap={2}>
+      <span>{t('org.overview.coverage')}</span>
+      {scopeName && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="coverage-scope-name">
+          {t('org.overview.scopeName', { name: scopeName })}
+        </Typography.Text>
+      )}
+    </Flex>
+  );
+};
+
 const CoverageView = ({ coverage }: { coverage: Coverage }) => {
   const { t } = useTranslation();
   const overall = coverage.coverageRate === null ? null : rate(coverage.compoundsWithBranch, coverage.totalCompounds);
@@ -37,9 +52,9 @@ const CoverageView = ({ coverage }: { coverage: Coverage }) => {
     <Flex vertical gap={16}>
       <Row gutter={16}>
         <Col span={8}>
-          <Card className="stat-card" data-testid="coverage-rate">
+          <Card className="stat-card" style={{ height: '100%' }} data-testid="coverage-rate">
             <Statistic
-              title={t('org.overview.coverage')}
+              title={<CoverageTitle scopeName={coverage.scopeName} />}
               value={overall === null ? undefined : percent(overall)}
               formatter={(v) => (overall === null ? <NoData /> : v)}
             />
@@ -50,7 +65,7 @@ const CoverageView = ({ coverage }: { coverage: Coverage }) => {
           </Card>
         </Col>
         <Col span={8}>
-          <Card className="stat-card">
+          <Card className="stat-card" style={{ height: '100%' }}>
             <Statistic
               title={t('org.overview.compoundsWithBranch')}
               value={coverage.compoundsWithBranch}
@@ -59,7 +74,7 @@ const CoverageView = ({ coverage }: { coverage: Coverage }) => {
           </Card>
         </Col>
         <Col span={8}>
-          <Card className="stat-card">
+          <Card className="stat-card" style={{ height: '100%' }}>
             <Statistic
               title={t('org.overview.totalCompounds')}
               value={coverage.totalCompounds}
@@ -122,7 +137,9 @@ export const OverviewPage = () => {
             value={orgId}
             onChange={setOrgId}
             allowClear
-            placeholder={coverage.data ? coverage.data.orgName : t('org.overview.scopeDefault')}
+            placeholder={
+              coverage.data ? (coverage.data.scopeName ?? coverage.data.orgName) : t('org.overview.scopeDefault')
+            }
             style={{ width: 320 }}
             data-testid="coverage-scope"
           />

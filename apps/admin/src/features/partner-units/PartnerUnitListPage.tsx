@@ -1,6 +1,6 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { EyeOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, type TableColumnsType, Typography } from 'antd';
+import { Button, Form, Input, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type PartnerUnit, type PartnerUnitListQuery, partnerUnitsApi } from '../../api/partnerUnits.ts';
@@ -10,7 +10,9 @@ import { FilterBar } from '../../components/FilterBar.tsx';
 import { ListTable } from '../../components/ListTable.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { useCursorPaging } from '../../components/useCursorPaging.ts';
+import { LinkedCompoundTags } from './LinkedCompoundTags.tsx';
 import { PartnerUnitCreateModal } from './PartnerUnitCreateModal.tsx';
+import { PartnerUnitDetailDrawer } from './PartnerUnitDetailDrawer.tsx';
 
 type Filters = Omit<PartnerUnitListQuery, 'cursor' | 'limit'>;
 
@@ -21,6 +23,7 @@ export const PartnerUnitListPage = () => {
   const [filters, setFilters] = useState<Filters>({});
   const [form] = Form.useForm<Filters>();
   const [creating, setCreating] = useState(false);
+  const [viewing, setViewing] = useState<string | null>(null);
   const paging = useCursorPaging(JSON.stringify(filters));
   const query = useQuery({
     queryKey: ['partner-units', 'list', filters, paging.cursor, paging.limit],
@@ -51,14 +54,24 @@ export const PartnerUnitListPage = () => {
     {
       title: t('partnerUnit.compounds'),
       dataIndex: 'compoundIds',
-      width: 120,
-      align: 'right',
-      render: (ids: string[]) =>
-        ids.length > 0 ? (
-          t('partnerUnit.compoundCount', { count: ids.length })
-        ) : (
-          <Typography.Text type="secondary">{t('common.state.none')}</Typography.Text>
-        ),
+      width: 280,
+      render: (ids: string[]) => <LinkedCompoundTags ids={ids} max={3} />,
+    },
+    {
+      title: t('common.actions.actions'),
+      key: 'actions',
+      width: 110,
+      render: (_: unknown, u) => (
+        <Button
+          size="small"
+          type="link"
+          icon={<EyeOutlined />}
+          onClick={() => setViewing(u.id)}
+          data-testid="partner-unit-view"
+        >
+          {can('org.write') ? t('common.actions.viewEdit') : t('common.actions.view')}
+        </Button>
+      ),
     },
   ];
 
@@ -102,6 +115,7 @@ export const PartnerUnitListPage = () => {
         onClose={() => setCreating(false)}
         onCreated={() => void queryClient.invalidateQueries({ queryKey: ['partner-units'] })}
       />
+      <PartnerUnitDetailDrawer id={viewing} onClose={() => setViewing(null)} />
     </PageContainer>
   );
 };

@@ -1,12 +1,13 @@
 import { CreateVenueBodySchema } from '@linli/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, Form, Input, InputNumber, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type CreateVenueBody, venuesApi } from '../../api/venues.ts';
 import { CompoundSelect } from '../../components/CompoundSelect.tsx';
 import { FormErrorAlert } from '../../components/ErrorState.tsx';
 import { useIdempotencyKey } from '../../components/useIdempotencyKey.ts';
-import { applyServerErrors, contractRule, issueMessage, requiredRule } from '../../components/validation.ts';
+import { applyServerErrors, contractRule, requiredRule } from '../../components/validation.ts';
+import { EquipmentField, toEquipment } from './EquipmentField.tsx';
 
 type Values = { compoundId: string; name: string; address?: string; areaSqm: number; equipment?: string[] };
 
@@ -28,20 +29,13 @@ export const VenueCreateModal = (props: { open: boolean; onClose: () => void; on
       applyServerErrors(form, e, t);
     },
   });
-  const equipmentRule = {
-    validator: async (_r: unknown, items: string[] | undefined) => {
-      const parsed = shape.equipment.safeParse((items ?? []).map((s) => s.trim()));
-      const first = parsed.success ? undefined : parsed.error.issues[0];
-      if (first) throw new Error(issueMessage(first, t));
-    },
-  };
   const onFinish = (v: Values) =>
     create.mutate({
       compoundId: v.compoundId,
       name: v.name.trim(),
       address: v.address?.trim() || undefined,
       areaSqm: v.areaSqm,
-      equipment: [...new Set((v.equipment ?? []).map((s) => s.trim()).filter(Boolean))],
+      equipment: toEquipment(v.equipment),
     });
   return (
     <Modal
@@ -71,20 +65,7 @@ export const VenueCreateModal = (props: { open: boolean; onClose: () => void; on
         <Form.Item name="areaSqm" label={t('venue.area')} rules={[requiredRule(t), contractRule(shape.areaSqm, t)]}>
           <InputNumber min={1} max={100000} precision={0} suffix={t('venue.areaUnit')} style={{ width: 200 }} />
         </Form.Item>
-        <Form.Item
-          name="equipment"
-          label={t('venue.equipment')}
-          extra={t('venue.equipmentHint')}
-          rules={[equipmentRule]}
-        >
-          <Select
-            mode="tags"
-            tokenSeparators={[',', '，', '、']}
-            open={false}
-            suffixIcon={null}
-            style={{ width: '100%' }}
-          />
-        </Form.Item>
+        <EquipmentField />
       </Form>
     </Modal>
   );

@@ -1,6 +1,6 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { EyeOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Flex, Form, Input, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Form, Input, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Venue, type VenueListQuery, venuesApi } from '../../api/venues.ts';
@@ -10,7 +10,9 @@ import { FilterBar } from '../../components/FilterBar.tsx';
 import { ListTable } from '../../components/ListTable.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { useCursorPaging } from '../../components/useCursorPaging.ts';
+import { EquipmentTags } from './EquipmentField.tsx';
 import { VenueCreateModal } from './VenueCreateModal.tsx';
+import { VenueDetailDrawer } from './VenueDetailDrawer.tsx';
 
 type Filters = Omit<VenueListQuery, 'cursor' | 'limit'>;
 
@@ -21,6 +23,7 @@ export const VenueListPage = () => {
   const [filters, setFilters] = useState<Filters>({});
   const [form] = Form.useForm<Filters>();
   const [creating, setCreating] = useState(false);
+  const [viewing, setViewing] = useState<string | null>(null);
   const paging = useCursorPaging(JSON.stringify(filters));
   const query = useQuery({
     queryKey: ['venues', 'list', filters, paging.cursor, paging.limit],
@@ -41,16 +44,23 @@ export const VenueListPage = () => {
     {
       title: t('venue.equipment'),
       dataIndex: 'equipment',
-      render: (items: string[]) =>
-        items.length === 0 ? (
-          <Typography.Text type="secondary">{t('common.state.none')}</Typography.Text>
-        ) : (
-          <Flex gap={4} wrap>
-            {items.map((e) => (
-              <Tag key={e}>{e}</Tag>
-            ))}
-          </Flex>
-        ),
+      render: (items: string[]) => <EquipmentTags items={items} />,
+    },
+    {
+      title: t('common.actions.actions'),
+      key: 'actions',
+      width: 110,
+      render: (_: unknown, v) => (
+        <Button
+          size="small"
+          type="link"
+          icon={<EyeOutlined />}
+          onClick={() => setViewing(v.id)}
+          data-testid="venue-view"
+        >
+          {can('compound.write') ? t('common.actions.viewEdit') : t('common.actions.view')}
+        </Button>
+      ),
     },
   ];
 
@@ -89,6 +99,7 @@ export const VenueListPage = () => {
         onClose={() => setCreating(false)}
         onCreated={() => void queryClient.invalidateQueries({ queryKey: ['venues'] })}
       />
+      <VenueDetailDrawer id={viewing} onClose={() => setViewing(null)} />
     </PageContainer>
   );
 };

@@ -22,6 +22,8 @@ export const common: Messages['common'] = {
     copy: 'Copy',
     copied: 'Copied',
     detail: 'Details',
+    view: 'View',
+    viewEdit: 'View / edit',
     add: 'Add',
     remove: 'Remove',
     submit: 'Submit',
@@ -50,6 +52,12 @@ export const common: Messages['common'] = {
     deleted: 'Deleted',
     exporting: 'Exporting…',
     exported: 'Export finished',
+    noChanges: 'Nothing changed; nothing to save',
+  },
+  phone: {
+    current: 'On file: {{masked}}; leave blank to keep it',
+    clear: 'Clear number',
+    willClear: 'The number on file ({{masked}}) will be cleared on save',
   },
   errors: {
     versionStale: 'Changed by someone else',

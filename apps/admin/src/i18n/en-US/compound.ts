@@ -36,6 +36,8 @@ export const compound: Messages['compound'] = {
     lat: 'Latitude',
     locationHint: 'WGS-84 / CGCS2000; optional, but give both or neither.',
     locationPair: 'Give both longitude and latitude',
+    locationHintEdit: 'WGS-84 / CGCS2000; give both or neither. Empty both and save to remove the coordinates.',
+    clearLocation: 'Clear',
     gridCount: 'Grids',
     venueCount: 'Venues',
   },
@@ -72,8 +74,7 @@ export const compound: Messages['compound'] = {
     editTitle: 'Edit compound',
     partyEditTitle: 'Edit {{party}}',
     partyEditHint:
-      'Saving replaces all people of this party with this list. Stored mobile numbers are shown masked only; any number not typed in again will be cleared.',
-    phoneKeep: 'Was {{masked}}; type it again to keep it',
+      'Saving updates the people of this party to this list. Numbers on file are shown masked for privacy: leave one blank to keep it, type a new number to replace it, or tick “Clear number” to remove it.',
     partyNamePlaceholder: {
       branch: 'e.g. Sunshine Garden Compound Party Branch',
       owners_committee: "e.g. Sunshine Garden Owners' Committee",

@@ -17,6 +17,7 @@ export const org: Messages['org'] = {
     rate: 'Coverage',
     noData: 'No data',
     unit: '',
+    scopeName: 'Scope: {{name}}',
   },
   tree: {
     title: 'Organisation tree',

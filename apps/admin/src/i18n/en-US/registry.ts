@@ -41,6 +41,11 @@ export const dutyZone: Messages['dutyZone'] = {
   geometryPolygon: 'Area · {{n}} points',
   noGeometry: 'Not drawn',
   created: 'Duty zone created',
+  detailTitle: 'Duty zone',
+  editTitle: 'Edit duty zone',
+  holderChangeHint:
+    'Only Party organisations of the “Government organ” sector can be chosen; a new holder also takes the zone into its scope.',
+  geometryNotEditable: 'The geometry cannot be changed here yet.',
 };
 
 export const partnerUnit: Messages['partnerUnit'] = {
@@ -58,6 +63,20 @@ export const partnerUnit: Messages['partnerUnit'] = {
   orgHint:
     'The Party organisation the unit is registered under, which sets who can see it; defaults to your first scope.',
   created: 'Partner unit created',
+  detailTitle: 'Partner unit',
+  editTitle: 'Edit partner unit',
+  compoundMore: '{{count}} compounds in all',
+  compoundsEditHint:
+    'Saving replaces the linked compounds with this selection; compounds added or removed must be in your scope.',
+  compoundsKept: '{{count}} more linked compounds are outside what you can see; they stay linked when you save.',
+  unreadable: {
+    forbidden: 'Compound outside your scope',
+    failed: 'Compound (name not loaded)',
+  },
+  unreadableHint: {
+    forbidden: 'This compound is outside your scope; editing keeps the link as it is.',
+    failed: 'The compound’s name could not be loaded right now; editing keeps the link as it is.',
+  },
 };
 
 export const venue: Messages['venue'] = {
@@ -72,6 +91,9 @@ export const venue: Messages['venue'] = {
   equipment: 'Equipment',
   equipmentHint: 'Type and press Enter to add, e.g. projector, meeting table, reading corner',
   created: 'Venue created',
+  detailTitle: 'Venue',
+  editTitle: 'Edit venue',
+  compoundFixed: 'A venue cannot move to another compound.',
 };
 
 export const branchTerm: Messages['branchTerm'] = {
@@ -94,4 +116,9 @@ export const branchTerm: Messages['branchTerm'] = {
   expired: 'Ended',
   upcoming: 'Not started',
   created: 'Term recorded',
+  detailTitle: 'Branch term',
+  editTitle: 'Correct the term',
+  editHint:
+    'Corrects a recorded term. If any committee member changes, saving replaces the whole committee with this list; exactly one secretary.',
+  branchFixed: 'A term cannot be moved to another Party branch.',
 };

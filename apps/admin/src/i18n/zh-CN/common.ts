@@ -20,6 +20,8 @@ export const common = {
     copy: '复制',
     copied: '已复制',
     detail: '详情',
+    view: '查看',
+    viewEdit: '查看/编辑',
     add: '添加',
     remove: '移除',
     submit: '提交',
@@ -48,6 +50,12 @@ export const common = {
     deleted: '已删除',
     exporting: '正在导出…',
     exported: '导出完成',
+    noChanges: '没有修改，无需保存',
+  },
+  phone: {
+    current: '已登记 {{masked}}，留空则不变',
+    clear: '清除号码',
+    willClear: '保存后将清除已登记的号码 {{masked}}',
   },
   errors: {
     versionStale: '已被他人修改',

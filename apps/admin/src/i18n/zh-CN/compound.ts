@@ -34,6 +34,8 @@ export const compound = {
     lat: '纬度',
     locationHint: 'WGS-84 / CGCS2000 坐标，可留空；两项须同时填写。',
     locationPair: '经度和纬度须同时填写',
+    locationHintEdit: 'WGS-84 / CGCS2000 坐标；两项须同时填写，同时清空后保存将删除坐标。',
+    clearLocation: '清除坐标',
     gridCount: '网格数',
     venueCount: '活动场所数',
   },
@@ -70,8 +72,7 @@ export const compound = {
     editTitle: '编辑小区',
     partyEditTitle: '编辑{{party}}',
     partyEditHint:
-      '保存后将以本表内容替换该组织的全部人员。出于隐私保护，原手机号只显示掩码，未重新填写的手机号将被清空。',
-    phoneKeep: '原号码 {{masked}}，如需保留请重新填写',
+      '保存后将以本表内容更新该组织的人员名单。出于隐私保护，已登记的手机号只显示掩码：留空则保持不变，填写新号码则替换，勾选“清除号码”则删除。',
     partyNamePlaceholder: {
       branch: '如：阳光花园小区党支部',
       owners_committee: '如：阳光花园业主委员会',

@@ -15,6 +15,7 @@ export const org = {
     rate: '覆盖率',
     noData: '暂无数据',
     unit: '个',
+    scopeName: '统计范围：{{name}}',
   },
   tree: {
     title: '组织架构',

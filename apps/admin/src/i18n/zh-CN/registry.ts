@@ -39,6 +39,10 @@ export const dutyZone = {
   geometryPolygon: '区域 · {{n}} 个点',
   noGeometry: '未标绘',
   created: '责任区已创建',
+  detailTitle: '责任区详情',
+  editTitle: '编辑责任区',
+  holderChangeHint: '只能选择所属领域为“机关”的党组织；更换责任单位后，责任区随之归入新责任单位的管辖范围。',
+  geometryNotEditable: '空间范围暂不支持在此修改。',
 };
 
 export const partnerUnit = {
@@ -55,6 +59,19 @@ export const partnerUnit = {
   org: '登记党组织',
   orgHint: '共建单位登记在哪个党组织之下，管辖范围随之确定；不选时为您的首个管辖范围。',
   created: '共建单位已创建',
+  detailTitle: '共建单位详情',
+  editTitle: '编辑共建单位',
+  compoundMore: '等 {{count}} 个小区',
+  compoundsEditHint: '保存时以所选小区替换联系小区；新增或移除的小区须在您的管辖范围内。',
+  compoundsKept: '另有 {{count}} 个联系小区不在您的查看范围内，保存时保持关联不变。',
+  unreadable: {
+    forbidden: '无权查看的小区',
+    failed: '名称加载失败的小区',
+  },
+  unreadableHint: {
+    forbidden: '该小区不在您的管辖范围内；编辑时将保持关联不变。',
+    failed: '暂时无法读取该小区的名称；编辑时将保持关联不变。',
+  },
 };
 
 export const venue = {
@@ -69,6 +86,9 @@ export const venue = {
   equipment: '设施设备',
   equipmentHint: '输入后按回车添加，如：投影仪、会议桌、图书角',
   created: '活动场所已创建',
+  detailTitle: '活动场所详情',
+  editTitle: '编辑活动场所',
+  compoundFixed: '活动场所不能更换所属小区。',
 };
 
 export const branchTerm = {
@@ -90,4 +110,8 @@ export const branchTerm = {
   expired: '已届满',
   upcoming: '未开始',
   created: '换届信息已登记',
+  detailTitle: '换届详情',
+  editTitle: '更正换届信息',
+  editHint: '用于更正已登记的换届信息。支部委员有改动时，保存将以本表替换全部委员；须有且只有一名书记。',
+  branchFixed: '换届信息不能改登到其他党支部。',
 };
