@@ -32,3 +32,17 @@ export function toPage<Row, Item>(
   const last = page.at(-1);
   return { items: page.map(toItem), nextCursor: rows.length > limit && last ? encodeCursor(cursorOf(last)) : null };
 }
+
+/**
+ * `toPage` for items built a whole page at a time (e.g. one query for every row's children), so a page costs
+ * the same few queries whatever its size.
+ */
+export async function toBatchedPage<Row, Item>(
+  rows: Row[],
+  limit: number,
+  toItems: (rows: Row[]) => Promise<Item[]>,
+  cursorOf: (row: Row) => Record<string, string | number>,
+): Promise<{ items: Item[]; nextCursor: string | null }> {
+  const page = toPage(rows, limit, (row) => row, cursorOf);
+  return { items: await toItems(page.items), nextCursor: page.nextCursor };
+}

@@ -1,14 +1,12 @@
 import { type BranchTermDetail, type UpdateBranchTermBody, UpdateBranchTermBodySchema } from '@linli/contracts';
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import { authorize, requireActor } from '../../platform/access/authorize.ts';
 import { appendAudit } from '../../platform/audit/audit.service.ts';
-import { isoNow } from '../../platform/clock.ts';
-import { assertUpdated } from '../../platform/concurrency.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/ids.ts';
 import { type Trx, transact } from '../../platform/transaction.ts';
+import { definedColumns, updateAtVersion } from '../../platform/versioned-update.ts';
 import type { BranchTermRow } from './branch-term.repository.ts';
 import { getBranchTermRow, toBranchTerm } from './branch-term.service.ts';
 import { branchTermAbilities } from './organisation.policy.ts';
@@ -53,19 +51,12 @@ export async function updateBranchTerm(
   if (row.version !== expectedVersion) throw new AppError('VERSION_STALE');
   assertMergedDates(row, body);
   return transact(ctx, async (trx) => {
-    const result = await trx
-      .updateTable('branch_term')
-      .set({
-        ...(body.electedOn === undefined ? {} : { elected_on: body.electedOn }),
-        ...(body.startsOn === undefined ? {} : { starts_on: body.startsOn }),
-        ...(body.endsOn === undefined ? {} : { ends_on: body.endsOn }),
-        updated_at: isoNow(ctx.clock),
-        version: sql`version + 1`,
-      })
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    assertUpdated(result.numUpdatedRows);
+    await updateAtVersion(trx, ctx, {
+      table: 'branch_term',
+      id,
+      expectedVersion,
+      changes: definedColumns(body, { electedOn: 'elected_on', startsOn: 'starts_on', endsOn: 'ends_on' }),
+    });
     if (body.members) await replaceMembers(trx, id, body.members);
     await appendAudit(trx, ctx, {
       action: 'branch_term.update',

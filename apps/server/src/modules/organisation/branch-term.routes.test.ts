@@ -1,20 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCounty, signInAs } from '../../../test/factories.ts';
-import { as, createTestApp, type Session, type TestApp } from '../../../test/harness.ts';
-import { auditRowsOf } from './organisation.test-support.ts';
+import { signInAs } from '../../../test/factories.ts';
+import { as, type Session, type TestApp } from '../../../test/harness.ts';
+import { auditRowsOf, type County, setupOrganisationTest } from './organisation.test-support.ts';
 
 describe('branch terms', () => {
   let t: TestApp;
-  let county: Awaited<ReturnType<typeof buildCounty>>;
+  let county: County;
   let jinbiAdmin: Session;
   let longquanAdmin: Session;
   let branchId: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    county = await buildCounty(t.platform);
-    jinbiAdmin = await signInAs(t.platform, 'committee_admin', county.committee);
-    longquanAdmin = await signInAs(t.platform, 'committee_admin', county.otherCommittee);
+    ({ t, county, jinbiAdmin, longquanAdmin } = await setupOrganisationTest('jinbiAdmin', 'longquanAdmin'));
     branchId = county.compoundA.branch?.id ?? '';
   });
   afterAll(() => t.close());

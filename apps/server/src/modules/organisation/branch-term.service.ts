@@ -14,7 +14,7 @@ import { isoNow } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/ids.ts';
-import { toPage } from '../../platform/pagination.ts';
+import { toBatchedPage } from '../../platform/pagination.ts';
 import { transact } from '../../platform/transaction.ts';
 import {
   type BranchTermRow,
@@ -70,13 +70,12 @@ export async function listBranchTerms(
   const actor = authorize(ctx, 'org.read');
   const after = decodeKeyset(query.cursor, 'startsOn:desc', 'string');
   const rows = await listBranchTermRows(ctx.db, actor, query, after, query.limit);
-  const page = toPage(
+  return toBatchedPage(
     rows,
     query.limit,
-    (r) => r,
+    (page) => toBranchTerms(ctx.db, page),
     (r) => keysetCursor('startsOn:desc', r.starts_on, r.id),
   );
-  return { items: await toBranchTerms(ctx.db, page.items), nextCursor: page.nextCursor };
 }
 
 /** One term with its members and whether the caller may write it (the committee above, not the branch). */

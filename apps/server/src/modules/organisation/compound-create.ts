@@ -4,15 +4,14 @@ import {
   type OrgKind,
   UpdateCompoundBodySchema,
 } from '@linli/contracts';
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import { authorize, requireActor } from '../../platform/access/authorize.ts';
 import { appendAudit } from '../../platform/audit/audit.service.ts';
 import { isoNow } from '../../platform/clock.ts';
-import { assertUpdated } from '../../platform/concurrency.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
 import { type Trx, transact } from '../../platform/transaction.ts';
+import { definedColumns, updateAtVersion } from '../../platform/versioned-update.ts';
 import { getCompoundRow, loadCompoundDetail } from './compound.service.ts';
 import { insertBranchOrgUnit } from './compound-branch.ts';
 import { canHoldChild } from './org-kinds.ts';
@@ -141,22 +140,21 @@ export async function updateCompound(
   const row = await getCompoundRow(ctx.db, id);
   authorize(ctx, 'compound.write', row);
   return transact(ctx, async (trx) => {
-    const result = await trx
-      .updateTable('compound')
-      .set({
-        ...(body.name === undefined ? {} : { name: body.name }),
-        ...(body.address === undefined ? {} : { address: body.address }),
-        ...(body.householdCount === undefined ? {} : { household_count: body.householdCount }),
-        ...(body.buildingCount === undefined ? {} : { building_count: body.buildingCount }),
-        ...(body.rolloutStage === undefined ? {} : { rollout_stage: body.rolloutStage }),
+    await updateAtVersion(trx, ctx, {
+      table: 'compound',
+      id,
+      expectedVersion,
+      changes: {
+        ...definedColumns(body, {
+          name: 'name',
+          address: 'address',
+          householdCount: 'household_count',
+          buildingCount: 'building_count',
+          rolloutStage: 'rollout_stage',
+        }),
         ...(body.location === undefined ? {} : { lng: body.location?.lng ?? null, lat: body.location?.lat ?? null }),
-        updated_at: isoNow(ctx.clock),
-        version: sql`version + 1`,
-      })
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    assertUpdated(result.numUpdatedRows);
+      },
+    });
     await appendAudit(trx, ctx, {
       action: 'compound.update',
       objectType: 'compound',

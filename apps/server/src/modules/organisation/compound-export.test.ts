@@ -1,18 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCounty, createCompound, signInAs } from '../../../test/factories.ts';
-import { as, createTestApp, type Session, type TestApp } from '../../../test/harness.ts';
+import { createCompound, signInAs } from '../../../test/factories.ts';
+import { as, type Session, type TestApp } from '../../../test/harness.ts';
 import { csvCell } from './compound-export.ts';
-import { auditRowsOf } from './organisation.test-support.ts';
+import { auditRowsOf, type County, setupOrganisationTest } from './organisation.test-support.ts';
 
 describe('GET /compounds/export', () => {
   let t: TestApp;
-  let county: Awaited<ReturnType<typeof buildCounty>>;
+  let county: County;
   let jinbiAdmin: Session;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    county = await buildCounty(t.platform);
-    jinbiAdmin = await signInAs(t.platform, 'committee_admin', county.committee);
+    ({ t, county, jinbiAdmin } = await setupOrganisationTest('jinbiAdmin'));
     await createCompound(t.platform, county.community, { name: '=HYPERLINK("x")', rolloutStage: 'pilot' });
   });
   afterAll(() => t.close());

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCounty, createCompound, createOrgUnit, signInAs } from '../../../test/factories.ts';
-import { as, createTestApp, type Session, type TestApp } from '../../../test/harness.ts';
+import { createCompound, createOrgUnit } from '../../../test/factories.ts';
+import { as, type Session, type TestApp } from '../../../test/harness.ts';
+import { type County, setupOrganisationTest } from './organisation.test-support.ts';
 
 describe('GET /compounds paging', () => {
   let t: TestApp;
@@ -8,9 +9,8 @@ describe('GET /compounds paging', () => {
   let town: { id: string; path: string };
 
   beforeAll(async () => {
-    t = await createTestApp();
-    const county = await buildCounty(t.platform);
-    countyAdmin = await signInAs(t.platform, 'county_admin', county.county);
+    let county: County;
+    ({ t, county, countyAdmin } = await setupOrganisationTest('countyAdmin'));
     town = await createOrgUnit(t.platform, { parent: county.county, kind: 'party_committee', name: '分页镇党委' });
     for (let i = 0; i < 23; i += 1) {
       const compound = await createCompound(t.platform, town, { name: `分页小区${String(i % 7).padStart(2, '0')}` });

@@ -11,12 +11,12 @@ import type { Db } from '../../db/database.ts';
 import { authorize, requireActor } from '../../platform/access/authorize.ts';
 import { appendAudit } from '../../platform/audit/audit.service.ts';
 import { isoNow } from '../../platform/clock.ts';
-import { assertUpdated } from '../../platform/concurrency.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { maskPhone } from '../../platform/crypto/mask.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/ids.ts';
 import { type Trx, transact } from '../../platform/transaction.ts';
+import { updateAtVersion } from '../../platform/versioned-update.ts';
 import { type CompoundRow, findCompoundRow } from './compound.repository.ts';
 import { findBranchOrgRow, insertBranchOrgUnit } from './compound-branch.ts';
 import { canHoldChild } from './org-kinds.ts';
@@ -108,7 +108,6 @@ async function upsertParty(
   target: { compoundId: string; kind: CompoundPartyKind; name: string; orgId: string | null },
   expectedVersion: number,
 ): Promise<string> {
-  const now = isoNow(ctx.clock);
   const existing = await trx
     .selectFrom('compound_party')
     .select(['id', 'version'])
@@ -118,6 +117,7 @@ async function upsertParty(
   if (!existing) {
     if (expectedVersion !== 0) throw new AppError('VERSION_STALE');
     const id = newId();
+    const now = isoNow(ctx.clock);
     await trx
       .insertInto('compound_party')
       .values({
@@ -132,13 +132,12 @@ async function upsertParty(
       .execute();
     return id;
   }
-  const updated = await trx
-    .updateTable('compound_party')
-    .set({ name: target.name, org_id: target.orgId, updated_at: now, version: sql`version + 1` })
-    .where('id', '=', existing.id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  assertUpdated(updated.numUpdatedRows);
+  await updateAtVersion(trx, ctx, {
+    table: 'compound_party',
+    id: existing.id,
+    expectedVersion,
+    changes: { name: target.name, org_id: target.orgId },
+  });
   return existing.id;
 }
 

@@ -1,21 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assignRole, buildCounty, createCompound, createUser, sessionFor, signInAs } from '../../../test/factories.ts';
-import { as, createTestApp, errorCode, type Session, type TestApp } from '../../../test/harness.ts';
-import { auditRowsOf, ifMatch } from './organisation.test-support.ts';
+import { assignRole, createCompound, createUser, sessionFor, signInAs } from '../../../test/factories.ts';
+import { as, errorCode, type Session, type TestApp } from '../../../test/harness.ts';
+import { auditRowsOf, type County, ifMatch, setupOrganisationTest } from './organisation.test-support.ts';
 
 describe('compounds', () => {
   let t: TestApp;
-  let county: Awaited<ReturnType<typeof buildCounty>>;
+  let county: County;
   let countyAdmin: Session;
   let jinbiAdmin: Session;
   let longquanAdmin: Session;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    county = await buildCounty(t.platform);
-    countyAdmin = await signInAs(t.platform, 'county_admin', county.county);
-    jinbiAdmin = await signInAs(t.platform, 'committee_admin', county.committee);
-    longquanAdmin = await signInAs(t.platform, 'committee_admin', county.otherCommittee);
+    ({ t, county, countyAdmin, jinbiAdmin, longquanAdmin } = await setupOrganisationTest(
+      'countyAdmin',
+      'jinbiAdmin',
+      'longquanAdmin',
+    ));
   });
   afterAll(() => t.close());
 

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { authorize, requireActor } from '../../platform/access/authorize.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors/app-error.ts';
-import { toPage } from '../../platform/pagination.ts';
+import { toBatchedPage } from '../../platform/pagination.ts';
 import { toNumber } from '../../platform/sql-helpers.ts';
 import {
   type CompoundFilters,
@@ -82,13 +82,12 @@ export async function listCompounds(ctx: Ctx, query: CompoundListQuery): Promise
     after,
     limit: query.limit,
   });
-  const page = toPage(
+  return toBatchedPage(
     rows,
     query.limit,
-    (r) => r,
+    (page) => toCompounds(ctx.db, page),
     (r) => keysetCursor(sortName, sortKeyOf(r, query.sort), r.id),
   );
-  return { items: await toCompounds(ctx.db, page.items), nextCursor: page.nextCursor };
 }
 
 /** A compound with its four parties, grid and venue counts, and what the caller may do next. */

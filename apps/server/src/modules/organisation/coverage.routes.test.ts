@@ -1,25 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  assignRole,
-  buildCounty,
-  createCompound,
-  createGrid,
-  createOrgUnit,
-  signInAs,
-} from '../../../test/factories.ts';
-import { as, createTestApp, type Session, type TestApp } from '../../../test/harness.ts';
+import { assignRole, createCompound, createGrid, createOrgUnit, signInAs } from '../../../test/factories.ts';
+import { as, type Session, type TestApp } from '../../../test/harness.ts';
+import { type County, setupOrganisationTest } from './organisation.test-support.ts';
 
 describe('GET /coverage', () => {
   let t: TestApp;
-  let county: Awaited<ReturnType<typeof buildCounty>>;
+  let county: County;
   let countyAdmin: Session;
   let jinbiAdmin: Session;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    county = await buildCounty(t.platform);
-    countyAdmin = await signInAs(t.platform, 'county_admin', county.county);
-    jinbiAdmin = await signInAs(t.platform, 'committee_admin', county.committee);
+    ({ t, county, countyAdmin, jinbiAdmin } = await setupOrganisationTest('countyAdmin', 'jinbiAdmin'));
     await createCompound(t.platform, county.community, { rolloutStage: 'pilot', withBranch: true });
     await createCompound(t.platform, county.community, { rolloutStage: 'pilot' });
   });

@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCounty, createOrgUnit, type OrgNode, signInAs } from '../../../test/factories.ts';
-import { as, createTestApp, errorCode, type Session, type TestApp } from '../../../test/harness.ts';
-import { auditRowsOf, ifMatch } from './organisation.test-support.ts';
+import { type OrgNode, signInAs } from '../../../test/factories.ts';
+import { as, errorCode, type Session, type TestApp } from '../../../test/harness.ts';
+import {
+  auditRowsOf,
+  type County,
+  createOrganBranches,
+  ifMatch,
+  setupOrganisationTest,
+} from './organisation.test-support.ts';
 
 describe('PATCH /duty-zones/:id', () => {
   let t: TestApp;
-  let county: Awaited<ReturnType<typeof buildCounty>>;
+  let county: County;
   let countyAdmin: Session;
   let jinbiAdmin: Session;
   let waterAdmin: Session;
@@ -13,20 +19,8 @@ describe('PATCH /duty-zones/:id', () => {
   let housing: OrgNode;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    county = await buildCounty(t.platform);
-    countyAdmin = await signInAs(t.platform, 'county_admin', county.county);
-    jinbiAdmin = await signInAs(t.platform, 'committee_admin', county.committee);
-    const organs = await createOrgUnit(t.platform, {
-      parent: county.county,
-      kind: 'working_committee',
-      sector: 'organ',
-      name: '县直机关工委',
-    });
-    const organBranch = (name: string) =>
-      createOrgUnit(t.platform, { parent: organs, kind: 'branch', sector: 'organ', name });
-    water = await organBranch('县水务局机关党支部');
-    housing = await organBranch('县住建局机关党支部');
+    ({ t, county, countyAdmin, jinbiAdmin } = await setupOrganisationTest('countyAdmin', 'jinbiAdmin'));
+    [water, housing] = await createOrganBranches(t.platform, county, '县水务局机关党支部', '县住建局机关党支部');
     waterAdmin = await signInAs(t.platform, 'committee_admin', water);
   });
   afterAll(() => t.close());

@@ -1,12 +1,10 @@
 import { type DutyZoneDetail, UpdateDutyZoneBodySchema } from '@linli/contracts';
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import { authorize, requireActor } from '../../platform/access/authorize.ts';
 import { appendAudit } from '../../platform/audit/audit.service.ts';
-import { isoNow } from '../../platform/clock.ts';
-import { assertUpdated } from '../../platform/concurrency.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { transact } from '../../platform/transaction.ts';
+import { definedColumns, emptyToNull, updateAtVersion } from '../../platform/versioned-update.ts';
 import { getDutyZoneRow, getHolderOrg, toDutyZoneDetail } from './duty-zone.service.ts';
 
 /**
@@ -28,20 +26,15 @@ export async function updateDutyZone(
   const newHolderId = body.holderOrgId === row.holder_org_id ? undefined : body.holderOrgId;
   const holder = newHolderId ? await getHolderOrg(ctx, newHolderId) : undefined;
   return transact(ctx, async (trx) => {
-    const result = await trx
-      .updateTable('duty_zone')
-      .set({
-        ...(body.kind === undefined ? {} : { kind: body.kind }),
-        ...(body.name === undefined ? {} : { name: body.name }),
-        ...(body.description === undefined ? {} : { description: body.description || null }),
+    await updateAtVersion(trx, ctx, {
+      table: 'duty_zone',
+      id,
+      expectedVersion,
+      changes: {
+        ...definedColumns(body, { kind: 'kind', name: 'name', description: ['description', emptyToNull] }),
         ...(holder ? { holder_org_id: holder.id, path: `${holder.path}${id}/` } : {}),
-        updated_at: isoNow(ctx.clock),
-        version: sql`version + 1`,
-      })
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    assertUpdated(result.numUpdatedRows);
+      },
+    });
     await appendAudit(trx, ctx, {
       action: 'duty_zone.update',
       objectType: 'duty_zone',

@@ -1,32 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCounty, createOrgUnit, signInAs } from '../../../test/factories.ts';
-import { as, createTestApp, type Session, type TestApp } from '../../../test/harness.ts';
-import { auditRowsOf } from './organisation.test-support.ts';
+import { signInAs } from '../../../test/factories.ts';
+import { as, type Session, type TestApp } from '../../../test/harness.ts';
+import { auditRowsOf, type County, createOrganBranches, setupOrganisationTest } from './organisation.test-support.ts';
 
 describe('duty zones', () => {
   let t: TestApp;
-  let county: Awaited<ReturnType<typeof buildCounty>>;
+  let county: County;
   let countyAdmin: Session;
   let jinbiAdmin: Session;
   let organ: { id: string; path: string };
 
   beforeAll(async () => {
-    t = await createTestApp();
-    county = await buildCounty(t.platform);
-    countyAdmin = await signInAs(t.platform, 'county_admin', county.county);
-    jinbiAdmin = await signInAs(t.platform, 'committee_admin', county.committee);
-    const organs = await createOrgUnit(t.platform, {
-      parent: county.county,
-      kind: 'working_committee',
-      sector: 'organ',
-      name: '县直机关工委',
-    });
-    organ = await createOrgUnit(t.platform, {
-      parent: organs,
-      kind: 'branch',
-      sector: 'organ',
-      name: '县水务局机关党支部',
-    });
+    ({ t, county, countyAdmin, jinbiAdmin } = await setupOrganisationTest('countyAdmin', 'jinbiAdmin'));
+    [organ] = await createOrganBranches(t.platform, county, '县水务局机关党支部');
   });
   afterAll(() => t.close());
 

@@ -1,19 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCounty, createCompound, createGrid, signInAs } from '../../../test/factories.ts';
-import { as, createTestApp, errorCode, type Session, type TestApp } from '../../../test/harness.ts';
-import { auditRowsOf, ifMatch } from './organisation.test-support.ts';
+import { createCompound, createGrid, signInAs } from '../../../test/factories.ts';
+import { as, errorCode, type Session, type TestApp } from '../../../test/harness.ts';
+import { auditRowsOf, type County, ifMatch, setupOrganisationTest } from './organisation.test-support.ts';
 
 describe('grids', () => {
   let t: TestApp;
-  let county: Awaited<ReturnType<typeof buildCounty>>;
+  let county: County;
   let countyAdmin: Session;
   let longquanAdmin: Session;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    county = await buildCounty(t.platform);
-    countyAdmin = await signInAs(t.platform, 'county_admin', county.county);
-    longquanAdmin = await signInAs(t.platform, 'committee_admin', county.otherCommittee);
+    ({ t, county, countyAdmin, longquanAdmin } = await setupOrganisationTest('countyAdmin', 'longquanAdmin'));
   });
   afterAll(() => t.close());
 

@@ -6,18 +6,17 @@ import {
   type Page,
   UpdateGridBodySchema,
 } from '@linli/contracts';
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import { authorize, requireActor } from '../../platform/access/authorize.ts';
 import { appendAudit } from '../../platform/audit/audit.service.ts';
 import { isoNow } from '../../platform/clock.ts';
-import { assertUpdated } from '../../platform/concurrency.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/ids.ts';
-import { toPage } from '../../platform/pagination.ts';
+import { toBatchedPage } from '../../platform/pagination.ts';
 import { transact } from '../../platform/transaction.ts';
+import { definedColumns, updateAtVersion } from '../../platform/versioned-update.ts';
 import { getCompoundRow } from './compound.service.ts';
 import { findGridByCode, findGridRow, type GridRow, listGridRows, listGridWorkerRows } from './grid.repository.ts';
 import { rewritePathPrefix } from './org-tree-move.ts';
@@ -74,13 +73,12 @@ export async function listGrids(ctx: Ctx, query: z.infer<typeof GridListQuerySch
     after,
     query.limit,
   );
-  const page = toPage(
+  return toBatchedPage(
     rows,
     query.limit,
-    (r) => r,
+    (page) => toGrids(ctx.db, page),
     (r) => keysetCursor('code:asc', r.code, r.id),
   );
-  return { items: await toGrids(ctx.db, page.items), nextCursor: page.nextCursor };
 }
 
 /** One grid with its workers and whether the caller may edit it; a grid worker reads their own grid. */
@@ -158,18 +156,15 @@ export async function updateGrid(
   if (place) authorize(ctx, 'grid.write', { path: place.parentPath });
   return transact(ctx, async (trx) => {
     const newPath = place ? `${place.parentPath}${id}/` : row.path;
-    const result = await trx
-      .updateTable('grid')
-      .set({
-        ...(body.name === undefined ? {} : { name: body.name }),
+    await updateAtVersion(trx, ctx, {
+      table: 'grid',
+      id,
+      expectedVersion,
+      changes: {
+        ...definedColumns(body, { name: 'name' }),
         ...(place ? { compound_id: place.compoundId, path: newPath } : {}),
-        updated_at: isoNow(ctx.clock),
-        version: sql`version + 1`,
-      })
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    assertUpdated(result.numUpdatedRows);
+      },
+    });
     if (newPath !== row.path) await rewritePathPrefix(trx, 'role_assignment', row.path, newPath);
     await appendAudit(trx, ctx, {
       action: 'grid.update',

@@ -1,4 +1,4 @@
-import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { OrgUnitTable } from '../../db/schema.ts';
 import { inScope } from '../../platform/access/authorize.ts';
@@ -59,22 +59,6 @@ export const listOrgUnitsByIds = (db: Db, ids: string[]) =>
 
 export const insertOrgUnitRow = (db: Db, row: Insertable<OrgUnitTable>) =>
   db.insertInto('org_unit').values(row).execute();
-
-/** REL-7: the edit lands only on the version the editor read; the caller checks the row count. */
-export async function updateOrgUnitRow(
-  db: Db,
-  id: string,
-  expectedVersion: number,
-  patch: Updateable<OrgUnitTable>,
-): Promise<bigint> {
-  const result = await db
-    .updateTable('org_unit')
-    .set({ ...patch, version: sql`version + 1` })
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows;
-}
 
 export const deleteOrgUnitRow = (db: Db, id: string) => db.deleteFrom('org_unit').where('id', '=', id).execute();
 

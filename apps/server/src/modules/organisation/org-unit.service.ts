@@ -11,12 +11,11 @@ import type { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import { authorize, can, requireActor } from '../../platform/access/authorize.ts';
 import { appendAudit } from '../../platform/audit/audit.service.ts';
-import { isoNow } from '../../platform/clock.ts';
-import { assertUpdated } from '../../platform/concurrency.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { toNumber } from '../../platform/sql-helpers.ts';
 import { type Trx, transact } from '../../platform/transaction.ts';
+import { definedColumns, updateAtVersion } from '../../platform/versioned-update.ts';
 import {
   countOrgDependents,
   deleteOrgUnitRow,
@@ -25,7 +24,6 @@ import {
   listOrgUnitsByIds,
   listScopeRootRows,
   type OrgUnitRow,
-  updateOrgUnitRow,
 } from './org-unit.repository.ts';
 import { orgUnitAbilities } from './organisation.policy.ts';
 
@@ -123,14 +121,12 @@ export async function updateOrgUnit(
   authorize(ctx, 'org.write', row);
   return transact(ctx, async (trx) => {
     await assertSectorChangeAllowed(trx, row, body.sector);
-    const now = isoNow(ctx.clock);
-    const updated = await updateOrgUnitRow(trx, id, expectedVersion, {
-      ...(body.name === undefined ? {} : { name: body.name }),
-      ...(body.sector === undefined ? {} : { sector: body.sector }),
-      ...(body.sortOrder === undefined ? {} : { sort_order: body.sortOrder }),
-      updated_at: now,
+    const now = await updateAtVersion(trx, ctx, {
+      table: 'org_unit',
+      id,
+      expectedVersion,
+      changes: definedColumns(body, { name: 'name', sector: 'sector', sortOrder: 'sort_order' }),
     });
-    assertUpdated(updated);
     if (row.compound_id !== null && body.name !== undefined && body.name !== row.name) {
       await trx
         .updateTable('compound_party')

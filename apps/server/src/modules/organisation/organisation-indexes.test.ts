@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCounty, createCompound, createOrgUnit, signInAs } from '../../../test/factories.ts';
-import { as, createTestApp, errorCode, type TestApp } from '../../../test/harness.ts';
+import { createCompound, createOrgUnit, signInAs } from '../../../test/factories.ts';
+import { as, errorCode, type TestApp } from '../../../test/harness.ts';
+import { type County, setupOrganisationTest } from './organisation.test-support.ts';
 
 describe('organisation database rules', () => {
   let t: TestApp;
-  let county: Awaited<ReturnType<typeof buildCounty>>;
+  let county: County;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    county = await buildCounty(t.platform);
+    ({ t, county } = await setupOrganisationTest());
   });
   afterAll(() => t.close());
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCounty, createCompound, type OrgNode, signInAs } from '../../../test/factories.ts';
-import { as, createTestApp, errorCode, type Session, type TestApp } from '../../../test/harness.ts';
-import { auditRowsOf, ifMatch } from './organisation.test-support.ts';
+import { createCompound, type OrgNode } from '../../../test/factories.ts';
+import { as, errorCode, type Session, type TestApp } from '../../../test/harness.ts';
+import { auditRowsOf, type County, ifMatch, setupOrganisationTest } from './organisation.test-support.ts';
 
 describe('PATCH /partner-units/:id', () => {
   let t: TestApp;
-  let county: Awaited<ReturnType<typeof buildCounty>>;
+  let county: County;
   let countyAdmin: Session;
   let jinbiAdmin: Session;
   let longquanAdmin: Session;
@@ -13,12 +13,12 @@ describe('PATCH /partner-units/:id', () => {
   let compoundA2: OrgNode;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    county = await buildCounty(t.platform);
-    countyAdmin = await signInAs(t.platform, 'county_admin', county.county);
-    jinbiAdmin = await signInAs(t.platform, 'committee_admin', county.committee);
-    longquanAdmin = await signInAs(t.platform, 'committee_admin', county.otherCommittee);
-    secretaryA = await signInAs(t.platform, 'branch_secretary', county.compoundA);
+    ({ t, county, countyAdmin, jinbiAdmin, longquanAdmin, secretaryA } = await setupOrganisationTest(
+      'countyAdmin',
+      'jinbiAdmin',
+      'longquanAdmin',
+      'secretaryA',
+    ));
     compoundA2 = await createCompound(t.platform, county.community, { name: '金碧二区' });
   });
   afterAll(() => t.close());

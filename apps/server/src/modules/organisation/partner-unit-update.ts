@@ -1,16 +1,12 @@
 import { type PartnerUnitDetail, UpdatePartnerUnitBodySchema } from '@linli/contracts';
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import { authorize, requireActor } from '../../platform/access/authorize.ts';
 import { appendAudit } from '../../platform/audit/audit.service.ts';
-import { isoNow } from '../../platform/clock.ts';
-import { assertUpdated } from '../../platform/concurrency.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { type Trx, transact } from '../../platform/transaction.ts';
+import { definedColumns, emptyToNull, updateAtVersion } from '../../platform/versioned-update.ts';
 import { listLinkedCompounds } from './partner-unit.repository.ts';
 import { getPartnerUnitRow, toPartnerUnitDetail, writableCompounds } from './partner-unit.service.ts';
-
-type UpdatePartnerUnitBody = z.infer<typeof UpdatePartnerUnitBodySchema>;
 
 interface LinkChanges {
   added: string[];
@@ -49,14 +45,6 @@ async function applyLinkChanges(trx: Trx, unitId: string, changes: LinkChanges):
   }
 }
 
-/** `null` clears a contact field; a new phone is stored encrypted like on create. */
-const contactColumns = (ctx: Ctx, body: UpdatePartnerUnitBody) => ({
-  ...(body.contactName === undefined ? {} : { contact_name: body.contactName }),
-  ...(body.contactPhone === undefined
-    ? {}
-    : { contact_phone_cipher: body.contactPhone === null ? null : ctx.cipher.encrypt(body.contactPhone) }),
-});
-
 /**
  * Edits a partner unit at the version the editor read (REL-7), with `org.write` where it was registered.
  * `compoundIds` replaces its linked compounds (403 for a change outside the caller's `compound.write` scope,
@@ -75,19 +63,18 @@ export async function updatePartnerUnit(
   const links = body.compoundIds === undefined ? undefined : await planLinkChanges(ctx, id, body.compoundIds);
   return transact(ctx, async (trx) => {
     // The version guard also guards the links: every link change goes through here and bumps the version.
-    const result = await trx
-      .updateTable('partner_unit')
-      .set({
-        ...(body.name === undefined ? {} : { name: body.name }),
-        ...contactColumns(ctx, body),
-        ...(body.resources === undefined ? {} : { resources: body.resources || null }),
-        updated_at: isoNow(ctx.clock),
-        version: sql`version + 1`,
-      })
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    assertUpdated(result.numUpdatedRows);
+    await updateAtVersion(trx, ctx, {
+      table: 'partner_unit',
+      id,
+      expectedVersion,
+      changes: definedColumns(body, {
+        name: 'name',
+        contactName: 'contact_name',
+        // `null` clears a contact field; a new phone is stored encrypted like on create.
+        contactPhone: ['contact_phone_cipher', (phone) => (phone === null ? null : ctx.cipher.encrypt(phone))],
+        resources: ['resources', emptyToNull],
+      }),
+    });
     if (links) await applyLinkChanges(trx, id, links);
     await appendAudit(trx, ctx, {
       action: 'partner_unit.update',

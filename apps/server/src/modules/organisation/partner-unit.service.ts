@@ -14,7 +14,7 @@ import type { Actor, Ctx } from '../../platform/context.ts';
 import { maskPhone } from '../../platform/crypto/mask.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/ids.ts';
-import { toPage } from '../../platform/pagination.ts';
+import { toBatchedPage } from '../../platform/pagination.ts';
 import { transact } from '../../platform/transaction.ts';
 import { getOrgUnitRow } from './org-unit.service.ts';
 import { partnerUnitAbilities } from './organisation.policy.ts';
@@ -52,13 +52,12 @@ export async function listPartnerUnits(
   const actor = authorize(ctx, 'org.read');
   const after = decodeKeyset(query.cursor, 'name:asc', 'string');
   const rows = await listPartnerUnitRows(ctx.db, actor, query, after, query.limit);
-  const page = toPage(
+  return toBatchedPage(
     rows,
     query.limit,
-    (r) => r,
+    (page) => toPartnerUnits(ctx, ctx.db, page),
     (r) => keysetCursor('name:asc', r.name, r.id),
   );
-  return { items: await toPartnerUnits(ctx, ctx.db, page.items), nextCursor: page.nextCursor };
 }
 
 /** The unit or 404. */
@@ -68,11 +67,16 @@ export async function getPartnerUnitRow(db: Db, id: string): Promise<PartnerUnit
   return row;
 }
 
-/** One unit with its linked compounds and whether the caller may edit it. */
-export async function toPartnerUnitDetail(ctx: Ctx, db: Db, row: PartnerUnitRow): Promise<PartnerUnitDetail> {
+/** One unit with its linked compounds. */
+async function toPartnerUnit(ctx: Ctx, db: Db, row: PartnerUnitRow): Promise<PartnerUnit> {
   const [unit] = await toPartnerUnits(ctx, db, [row]);
   if (!unit) throw notFound('partner_unit');
-  return { ...unit, abilities: partnerUnitAbilities(ctx.actor, row) };
+  return unit;
+}
+
+/** One unit with its linked compounds and whether the caller may edit it. */
+export async function toPartnerUnitDetail(ctx: Ctx, db: Db, row: PartnerUnitRow): Promise<PartnerUnitDetail> {
+  return { ...(await toPartnerUnit(ctx, db, row)), abilities: partnerUnitAbilities(ctx.actor, row) };
 }
 
 /** One partner unit, under the same visibility rule as the list. */
@@ -147,10 +151,6 @@ export async function createPartnerUnit(
       objectId: id,
       details: { name: body.name, orgId: org.id, compoundIds },
     });
-    const row = await findPartnerUnitRow(trx, id);
-    if (!row) throw notFound('partner_unit');
-    const [unit] = await toPartnerUnits(ctx, trx, [row]);
-    if (!unit) throw notFound('partner_unit');
-    return unit;
+    return toPartnerUnit(ctx, trx, await getPartnerUnitRow(trx, id));
   });
 }

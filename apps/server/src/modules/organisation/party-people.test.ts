@@ -1,18 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCounty, createCompound, signInAs } from '../../../test/factories.ts';
-import { as, createTestApp, type Session, type TestApp } from '../../../test/harness.ts';
-import { auditRowsOf, ifMatch } from './organisation.test-support.ts';
+import { createCompound, signInAs } from '../../../test/factories.ts';
+import { as, type Session, type TestApp } from '../../../test/harness.ts';
+import { auditRowsOf, type County, ifMatch, setupOrganisationTest } from './organisation.test-support.ts';
 import { normalisePersonName } from './party-people.ts';
 
 describe('editing the people of a compound party', () => {
   let t: TestApp;
-  let county: Awaited<ReturnType<typeof buildCounty>>;
+  let county: County;
   let editor: Session;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    county = await buildCounty(t.platform);
-    editor = await signInAs(t.platform, 'committee_admin', county.committee);
+    ({ t, county, jinbiAdmin: editor } = await setupOrganisationTest('jinbiAdmin'));
   });
   afterAll(() => t.close());
 

@@ -1,27 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCounty, signInAs } from '../../../test/factories.ts';
-import { as, createTestApp, errorCode, type Session, type TestApp } from '../../../test/harness.ts';
-import { auditRowsOf, ifMatch } from './organisation.test-support.ts';
+import { signInAs } from '../../../test/factories.ts';
+import { as, errorCode, type Session, type TestApp } from '../../../test/harness.ts';
+import { auditRowsOf, type County, ifMatch, setupOrganisationTest } from './organisation.test-support.ts';
 
 describe('PATCH /venues/:id', () => {
   let t: TestApp;
-  let county: Awaited<ReturnType<typeof buildCounty>>;
+  let county: County;
   let countyAdmin: Session;
-  let secretary: Session;
+  let secretaryA: Session;
   let longquanAdmin: Session;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    county = await buildCounty(t.platform);
-    countyAdmin = await signInAs(t.platform, 'county_admin', county.county);
-    secretary = await signInAs(t.platform, 'branch_secretary', county.compoundA);
-    longquanAdmin = await signInAs(t.platform, 'committee_admin', county.otherCommittee);
+    ({ t, county, countyAdmin, secretaryA, longquanAdmin } = await setupOrganisationTest(
+      'countyAdmin',
+      'secretaryA',
+      'longquanAdmin',
+    ));
   });
   afterAll(() => t.close());
 
   /** A fresh venue of 金碧花园, at version 1. */
   async function newVenue(): Promise<{ id: string; url: string }> {
-    const response = await as(t.app, secretary).post('/api/v1/venues', {
+    const response = await as(t.app, secretaryA).post('/api/v1/venues', {
       compoundId: county.compoundA.id,
       name: '金碧花园党群服务站',
       address: '3栋一楼',
@@ -49,7 +49,7 @@ describe('PATCH /venues/:id', () => {
 
   it('answers 400 for an area of zero, a blank piece of equipment and a move to another compound', async () => {
     const { id, url } = await newVenue();
-    const patch = (body: unknown) => as(t.app, secretary).patch(url, body, ifMatch(1));
+    const patch = (body: unknown) => as(t.app, secretaryA).patch(url, body, ifMatch(1));
     expect((await patch({ areaSqm: 0 })).statusCode).toBe(400);
     expect((await patch({ equipment: [''] })).statusCode).toBe(400);
     const move = await patch({ compoundId: county.compoundB.id });
@@ -60,14 +60,14 @@ describe('PATCH /venues/:id', () => {
 
   it('answers 428 without If-Match', async () => {
     const { url } = await newVenue();
-    const response = await as(t.app, secretary).patch(url, { name: '新名' });
+    const response = await as(t.app, secretaryA).patch(url, { name: '新名' });
     expect(response.statusCode).toBe(428);
     expect(errorCode(response)).toBe('VERSION_REQUIRED');
   });
 
   it('answers 412 to the second of two editors who read the same version, keeping the first one’s edit', async () => {
     const { id, url } = await newVenue();
-    expect((await as(t.app, secretary).patch(url, { areaSqm: 150 }, ifMatch(1))).statusCode).toBe(200);
+    expect((await as(t.app, secretaryA).patch(url, { areaSqm: 150 }, ifMatch(1))).statusCode).toBe(200);
     const stale = await as(t.app, countyAdmin).patch(url, { areaSqm: 90 }, ifMatch(1));
     expect(stale.statusCode).toBe(412);
     expect(errorCode(stale)).toBe('VERSION_STALE');
@@ -76,7 +76,7 @@ describe('PATCH /venues/:id', () => {
 
   it('lets the branch secretary edit the venue, audited, with the new version as ETag', async () => {
     const { id, url } = await newVenue();
-    const response = await as(t.app, secretary).patch(
+    const response = await as(t.app, secretaryA).patch(
       url,
       { name: '金碧花园党群服务中心', address: '', areaSqm: 200, equipment: ['投影仪', '党建书架', '音响'] },
       ifMatch(1),
@@ -103,7 +103,7 @@ describe('PATCH /venues/:id', () => {
       compoundId: county.compoundA.id,
       fields: ['name', 'address', 'areaSqm', 'equipment'],
     });
-    expect(audit[0]?.actor_id).toBe(secretary.userId);
+    expect(audit[0]?.actor_id).toBe(secretaryA.userId);
   });
 
   it('tells a branch committee member they may not edit the venue, and the county admin that they may', async () => {

@@ -1,12 +1,10 @@
 import { UpdateVenueBodySchema, type VenueDetail } from '@linli/contracts';
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import { authorize, requireActor } from '../../platform/access/authorize.ts';
 import { appendAudit } from '../../platform/audit/audit.service.ts';
-import { isoNow } from '../../platform/clock.ts';
-import { assertUpdated } from '../../platform/concurrency.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { transact } from '../../platform/transaction.ts';
+import { definedColumns, emptyToNull, updateAtVersion } from '../../platform/versioned-update.ts';
 import { getVenueRow, toVenueDetail } from './venue.service.ts';
 
 /**
@@ -24,20 +22,17 @@ export async function updateVenue(
   const row = await getVenueRow(ctx.db, id);
   authorize(ctx, 'compound.write', row);
   return transact(ctx, async (trx) => {
-    const result = await trx
-      .updateTable('venue')
-      .set({
-        ...(body.name === undefined ? {} : { name: body.name }),
-        ...(body.address === undefined ? {} : { address: body.address || null }),
-        ...(body.areaSqm === undefined ? {} : { area_sqm: body.areaSqm }),
-        ...(body.equipment === undefined ? {} : { equipment: JSON.stringify(body.equipment) }),
-        updated_at: isoNow(ctx.clock),
-        version: sql`version + 1`,
-      })
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    assertUpdated(result.numUpdatedRows);
+    await updateAtVersion(trx, ctx, {
+      table: 'venue',
+      id,
+      expectedVersion,
+      changes: definedColumns(body, {
+        name: 'name',
+        address: ['address', emptyToNull],
+        areaSqm: 'area_sqm',
+        equipment: ['equipment', (labels) => JSON.stringify(labels)],
+      }),
+    });
     await appendAudit(trx, ctx, {
       action: 'venue.update',
       objectType: 'venue',

@@ -7,7 +7,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { maskPhone } from '../../platform/crypto/index.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/ids.ts';
-import { decodeCursor, toPage } from '../../platform/pagination.ts';
+import { decodeCursor, toBatchedPage } from '../../platform/pagination.ts';
 import { type Trx, transact } from '../../platform/transaction.ts';
 import { findCompoundRef } from '../organisation/index.ts';
 import { type ClaimRow, decideClaim, findClaim, grantResidentRole, listClaims } from './resident-claim.repository.ts';
@@ -42,13 +42,12 @@ export async function listResidentClaims(ctx: Ctx, query: ResidentClaimListQuery
   const actor = authorize(ctx, 'compound.write');
   const cursor = decodeCursor(query.cursor, ['id']);
   const rows = await listClaims(ctx.db, actor, query, cursor ? String(cursor.id) : null);
-  const page = toPage(
+  return toBatchedPage(
     rows,
     query.limit,
-    (row) => row,
+    (page) => toClaims(ctx, ctx.db, page),
     (row) => ({ id: row.id }),
   );
-  return { items: await toClaims(ctx, ctx.db, page.items), nextCursor: page.nextCursor };
 }
 
 /**

@@ -12,26 +12,17 @@ export function findPolicySetting(db: Db | Trx) {
 }
 
 /**
- * Saves the policy if nobody saved since version `expected` was read (REL-7): an insert that yields to an
- * existing row for version 0, otherwise `UPDATE … WHERE version = ?`. Returns the number of rows written.
+ * The first save of the defaults (version 0 → 1). Two first saves may race: the later insert yields to the
+ * row the other wrote and reports 0 rows, which the service turns into VERSION_STALE (REL-7).
  */
-export async function savePolicySetting(
+export async function insertPolicySetting(
   trx: Trx,
-  input: { value: string; expected: number; now: string; by: string },
+  input: { value: string; now: string; by: string },
 ): Promise<number> {
-  if (input.expected === 0) {
-    const result = await trx
-      .insertInto('setting')
-      .values({ key: PASSWORD_POLICY_KEY, value: input.value, updated_at: input.now, updated_by: input.by, version: 1 })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0);
-  }
   const result = await trx
-    .updateTable('setting')
-    .set((eb) => ({ value: input.value, updated_at: input.now, updated_by: input.by, version: eb('version', '+', 1) }))
-    .where('key', '=', PASSWORD_POLICY_KEY)
-    .where('version', '=', input.expected)
+    .insertInto('setting')
+    .values({ key: PASSWORD_POLICY_KEY, value: input.value, updated_at: input.now, updated_by: input.by, version: 1 })
+    .onConflict((oc) => oc.column('key').doNothing())
     .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
 }

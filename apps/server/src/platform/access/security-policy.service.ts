@@ -6,9 +6,10 @@ import { assertUpdated } from '../concurrency.ts';
 import type { Ctx } from '../context.ts';
 import { AppError } from '../errors/app-error.ts';
 import { transact } from '../transaction.ts';
+import { updateAtVersion } from '../versioned-update.ts';
 import { holdsAtRoot } from './account-scope.ts';
 import { authorize } from './authorize.ts';
-import { findPolicySetting, savePolicySetting } from './security-policy.repository.ts';
+import { findPolicySetting, insertPolicySetting } from './security-policy.repository.ts';
 
 export interface VersionedPolicy {
   policy: PasswordPolicy;
@@ -47,13 +48,17 @@ export async function putSecurityPolicy(
   const expectedVersion = readExpectedVersion();
   return transact(ctx, async (trx) => {
     const before = await findPolicySetting(trx);
-    const written = await savePolicySetting(trx, {
-      value: JSON.stringify(policy),
-      expected: expectedVersion,
-      now: isoNow(ctx.clock),
-      by: actor.userId,
-    });
-    assertUpdated(written);
+    const value = JSON.stringify(policy);
+    if (expectedVersion === 0) {
+      assertUpdated(await insertPolicySetting(trx, { value, now: isoNow(ctx.clock), by: actor.userId }));
+    } else {
+      await updateAtVersion(trx, ctx, {
+        table: 'setting',
+        key: PASSWORD_POLICY_KEY,
+        expectedVersion,
+        changes: { value, updated_by: actor.userId },
+      });
+    }
     await appendAudit(trx, ctx, {
       action: 'security.policy_change',
       objectType: 'setting',

@@ -22,7 +22,12 @@ let dummyHash: Promise<string> | undefined;
  * about the same time as a wrong password (SEC-3: no account enumeration by timing).
  */
 export async function spendPasswordCheck(password: string): Promise<false> {
-  dummyHash ??= hash('linli-dummy-password-never-matches');
-  await verifyPassword(await dummyHash, password);
+  await verifyPassword(await dummyPasswordHash(), password);
   return false;
+}
+
+/** The hash an unknown user's password is checked against: made like any real one, so it costs the same. */
+export function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= hashPassword('linli-dummy-password-never-matches');
+  return dummyHash;
 }
