@@ -1,5 +1,5 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Drawer, Skeleton } from 'antd';
+import { Descriptions, type DescriptionsProps, Drawer, Skeleton } from 'antd';
 import type { ReactNode } from 'react';
 import { ErrorState } from './ErrorState.tsx';
 
@@ -35,4 +35,9 @@ export const DetailDrawer = <T,>({ open, title, query, onClose, extra, children,
       children(query.data)
     ) : null}
   </Drawer>
+);
+
+/** A detail's fields, one label/value row each, as every detail drawer shows them. */
+export const DetailList = ({ items }: { items: DescriptionsProps['items'] }) => (
+  <Descriptions bordered size="small" column={1} styles={{ label: { width: 140 } }} items={items} />
 );

@@ -1,38 +1,27 @@
-import { SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Form, type FormInstance } from 'antd';
+import { Card, Form } from 'antd';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { FilterActions } from './FilterActions.tsx';
 
 type Props<T> = {
-  form: FormInstance<T>;
   onSearch: (values: T) => void;
   onReset: () => void;
   initialValues?: Partial<T>;
   children: ReactNode;
 };
 
-/** The filter row above a list: fields, then 查询 and 重置. */
-export const FilterBar = <T extends object>({ form, onSearch, onReset, initialValues, children }: Props<T>) => {
-  const { t } = useTranslation();
+/** The filter row above a list: fields, then 查询 and 重置 (which restores `initialValues`). */
+export const FilterBar = <T extends object>({ onSearch, onReset, initialValues, children }: Props<T>) => {
+  const [form] = Form.useForm<T>();
   return (
     <Card size="small" className="filter-card">
       <Form<T> form={form} layout="inline" onFinish={onSearch} initialValues={initialValues}>
         {children}
-        <Form.Item>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-            {t('common.actions.search')}
-          </Button>
-        </Form.Item>
-        <Form.Item>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              onReset();
-            }}
-          >
-            {t('common.actions.reset')}
-          </Button>
-        </Form.Item>
+        <FilterActions
+          onReset={() => {
+            form.resetFields();
+            onReset();
+          }}
+        />
       </Form>
     </Card>
   );

@@ -1,3 +1,4 @@
+import { type QueryKey, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 
 /**
@@ -27,4 +28,46 @@ export const useEditSnapshot = <T>() => {
     replace: (value: T) => setBase(value),
     close: () => setOpen(false),
   };
+};
+
+/** Where one kind of object's detail lives: its cache key, its GET, and the key of its lists. */
+export type DetailSource<D> = {
+  key: (id: string) => QueryKey;
+  get: (id: string) => Promise<D>;
+  listKey: QueryKey;
+};
+
+/** The detail GET for a drawer's id (kept while the drawer closes). */
+export const useDetailQuery = <D>(id: string | null, source: DetailSource<D>) => {
+  const shownId = useStickyId(id) ?? '';
+  return useQuery({ queryKey: source.key(shownId), queryFn: () => source.get(shownId), enabled: shownId !== '' });
+};
+
+/** What follows a save: the saved version becomes the cached detail, and the lists load again. */
+export const useStoreSaved = <D extends { id: string }>(source: DetailSource<D>) => {
+  const queryClient = useQueryClient();
+  return (saved: D) => {
+    queryClient.setQueryData(source.key(saved.id), saved);
+    void queryClient.invalidateQueries({ queryKey: source.listKey });
+  };
+};
+
+/**
+ * A detail drawer whose 编辑 edits the object as read: the detail, the edit snapshot (`edit.start(detail)`), and
+ * `dialog`, the props of the edit dialog (reload takes the newest version; a save updates the cache).
+ */
+export const useEditableDetail = <D extends { id: string }>(id: string | null, source: DetailSource<D>) => {
+  const detail = useDetailQuery(id, source);
+  const edit = useEditSnapshot<D>();
+  const onSaved = useStoreSaved(source);
+  const dialog = {
+    open: edit.open,
+    onClose: edit.close,
+    onReload: async () => {
+      const fresh = await detail.refetch();
+      if (fresh.data) edit.replace(fresh.data);
+    },
+    onSaved,
+  };
+  return { detail, edit, dialog };
 };

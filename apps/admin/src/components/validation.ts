@@ -85,7 +85,7 @@ export const requiredRule = (t: TFunction): Rule => ({
   },
 });
 
-type NamePath = (string | number)[];
+export type NamePath = (string | number)[];
 
 /**
  * Puts contract issues (from a whole-body `safeParse`) on the form's fields. `mapPath` turns a body path into a

@@ -1,12 +1,11 @@
 import { CreateAccountBodySchema } from '@linli/contracts';
-import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Modal, Typography } from 'antd';
+import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { accountsApi, type CreateAccountBody, type CreatedAccount } from '../../api/accounts.ts';
-import { FormErrorAlert } from '../../components/ErrorState.tsx';
-import { useIdempotencyKey } from '../../components/useIdempotencyKey.ts';
-import { applyServerErrors, contractRule, requiredRule } from '../../components/validation.ts';
+import { FormModal } from '../../components/FormModal.tsx';
+import { type CreateDialogProps, useCreateForm } from '../../components/useCreateForm.ts';
+import { contractRule, requiredRule } from '../../components/validation.ts';
 
 type Values = { username: string; displayName: string; phone?: string };
 
@@ -57,47 +56,29 @@ const OneTimePasswordModal = ({ created, onClose }: { created: CreatedAccount | 
   );
 };
 
-export const AccountCreateModal = (props: { open: boolean; onClose: () => void; onCreated: () => void }) => {
+export const AccountCreateModal = (props: CreateDialogProps) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
   const [created, setCreated] = useState<CreatedAccount | null>(null);
-  const idem = useIdempotencyKey(props.open);
-  const shape = CreateAccountBodySchema.shape;
-  const create = useMutation({
-    mutationFn: (body: CreateAccountBody) => accountsApi.create(body, idem.key),
-    onSuccess: (result) => {
-      void message.success(t('account.created'));
-      props.onClose();
+  const { form, submit, modal } = useCreateForm<Values, CreateAccountBody, CreatedAccount>({
+    open: props.open,
+    create: accountsApi.create,
+    createdText: t('account.created'),
+    onClose: props.onClose,
+    onCreated: (result) => {
       props.onCreated();
       setCreated(result);
     },
-    onError: (e) => {
-      idem.afterError(e);
-      applyServerErrors(form, e, t);
-    },
   });
+  const shape = CreateAccountBodySchema.shape;
   const onFinish = (v: Values) =>
-    create.mutate({
+    submit({
       username: v.username.trim().toLowerCase(),
       displayName: v.displayName.trim(),
       phone: v.phone?.trim() || undefined,
     });
   return (
     <>
-      <Modal
-        open={props.open}
-        title={t('account.create')}
-        okText={t('common.actions.save')}
-        cancelText={t('common.actions.cancel')}
-        confirmLoading={create.isPending}
-        okButtonProps={{ id: 'account-submit' }}
-        onOk={() => form.submit()}
-        onCancel={props.onClose}
-        afterClose={() => create.reset()}
-        destroyOnHidden
-      >
-        <FormErrorAlert error={create.error} />
+      <FormModal {...modal} title={t('account.create')} submitId="account-submit">
         <Form form={form} layout="vertical" preserve={false} onFinish={onFinish}>
           <Form.Item
             name="username"
@@ -118,7 +99,7 @@ export const AccountCreateModal = (props: { open: boolean; onClose: () => void; 
             <Input maxLength={11} inputMode="numeric" />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
       <OneTimePasswordModal created={created} onClose={() => setCreated(null)} />
     </>
   );

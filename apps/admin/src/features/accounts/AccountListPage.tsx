@@ -1,17 +1,18 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { type Account, AccountStatusSchema, ROLES, type RoleAssignmentView } from '@linli/contracts';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Flex, Form, Input, Select, type TableColumnsType, Tag, Typography } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Flex, Form, Select, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AccountListQuery, accountsApi } from '../../api/accounts.ts';
 import { useSession } from '../../app/session.tsx';
+import { CreateButton } from '../../components/CreateButton.tsx';
 import { errorText } from '../../components/errors.ts';
 import { FilterBar } from '../../components/FilterBar.tsx';
 import { ListTable } from '../../components/ListTable.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
+import { SearchField, trimSearch } from '../../components/SearchField.tsx';
 import { formatTime } from '../../components/time.ts';
-import { useCursorPaging } from '../../components/useCursorPaging.ts';
+import { useListQuery } from '../../components/useListQuery.ts';
 import { AccountCreateModal } from './AccountCreateModal.tsx';
 import { RoleAssignModal } from './RoleAssignModal.tsx';
 
@@ -36,15 +37,9 @@ export const AccountListPage = () => {
   const { modal, message } = App.useApp();
   const queryClient = useQueryClient();
   const [filters, setFilters] = useState<Filters>({});
-  const [form] = Form.useForm<Filters>();
   const [creating, setCreating] = useState(false);
   const [assigning, setAssigning] = useState<Account | null>(null);
-  const paging = useCursorPaging(JSON.stringify(filters));
-  const query = useQuery({
-    queryKey: ['accounts', 'list', filters, paging.cursor, paging.limit],
-    queryFn: () => accountsApi.list({ ...filters, cursor: paging.cursor, limit: paging.limit }),
-    placeholderData: keepPreviousData,
-  });
+  const { paging, query } = useListQuery('accounts', filters, accountsApi.list);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['accounts'] });
   const act = useMutation({
     mutationFn: runAction,
@@ -200,27 +195,13 @@ export const AccountListPage = () => {
     <PageContainer
       title={t('account.title')}
       extra={
-        canWrite && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="account-create">
-            {t('account.create')}
-          </Button>
-        )
+        <CreateButton permission="account.write" onClick={() => setCreating(true)} data-testid="account-create">
+          {t('account.create')}
+        </CreateButton>
       }
     >
-      <FilterBar
-        form={form}
-        onSearch={(v) => setFilters({ ...v, q: v.q?.trim() || undefined })}
-        onReset={() => setFilters({})}
-      >
-        <Form.Item name="q">
-          <Input
-            allowClear
-            prefix={<SearchOutlined />}
-            placeholder={t('account.q')}
-            style={{ width: 200 }}
-            maxLength={50}
-          />
-        </Form.Item>
+      <FilterBar<Filters> onSearch={(v) => setFilters(trimSearch(v))} onReset={() => setFilters({})}>
+        <SearchField placeholder={t('account.q')} width={200} />
         <Form.Item name="role">
           <Select
             allowClear

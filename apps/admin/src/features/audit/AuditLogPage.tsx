@@ -1,6 +1,6 @@
-import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { type AuditEntry, ROLES, type Role } from '@linli/contracts';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -21,8 +21,9 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { FilterBar } from '../../components/FilterBar.tsx';
 import { ListTable } from '../../components/ListTable.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
+import { SearchField } from '../../components/SearchField.tsx';
 import { formatTime } from '../../components/time.ts';
-import { useCursorPaging } from '../../components/useCursorPaging.ts';
+import { useListQuery } from '../../components/useListQuery.ts';
 
 type Filters = Omit<AuditQuery, 'cursor' | 'limit'>;
 const isRole = (c: string): c is Role => (ROLES as readonly string[]).includes(c);
@@ -80,13 +81,7 @@ export const AuditLogPage = () => {
       .map((c) => (isRole(c) ? t(`common.enum.role.${c}`) : c))
       .join(t('common.fmt.listSep'));
   const [filters, setFilters] = useState<Filters>({});
-  const [form] = Form.useForm<FormValues>();
-  const paging = useCursorPaging(JSON.stringify(filters), 50);
-  const query = useQuery({
-    queryKey: ['audit', 'list', filters, paging.cursor, paging.limit],
-    queryFn: () => auditApi.list({ ...filters, cursor: paging.cursor, limit: paging.limit }),
-    placeholderData: keepPreviousData,
-  });
+  const { paging, query } = useListQuery('audit', filters, auditApi.list, 50);
   const verify = useMutation({ mutationFn: auditApi.verify });
 
   const columns: TableColumnsType<AuditEntry> = [
@@ -189,16 +184,8 @@ export const AuditLogPage = () => {
           }
         />
       )}
-      <FilterBar<FormValues> form={form} onSearch={(v) => setFilters(toFilters(v))} onReset={() => setFilters({})}>
-        <Form.Item name="action">
-          <Input
-            allowClear
-            prefix={<SearchOutlined />}
-            placeholder={t('audit.action')}
-            style={{ width: 150 }}
-            maxLength={80}
-          />
-        </Form.Item>
+      <FilterBar<FormValues> onSearch={(v) => setFilters(toFilters(v))} onReset={() => setFilters({})}>
+        <SearchField name="action" placeholder={t('audit.action')} width={150} maxLength={80} />
         <Form.Item name="objectType">
           <Input allowClear placeholder={t('audit.objectType')} style={{ width: 120 }} maxLength={40} />
         </Form.Item>

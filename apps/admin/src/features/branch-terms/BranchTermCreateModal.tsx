@@ -1,13 +1,12 @@
 import { CreateBranchTermBodySchema, TERM_POSITIONS } from '@linli/contracts';
-import { useMutation } from '@tanstack/react-query';
-import { App, Form, Modal } from 'antd';
+import { App, Form } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { branchTermsApi, type CreateBranchTermBody } from '../../api/branchTerms.ts';
-import { FormErrorAlert } from '../../components/ErrorState.tsx';
+import { type BranchTerm, branchTermsApi, type CreateBranchTermBody } from '../../api/branchTerms.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect.tsx';
-import { useIdempotencyKey } from '../../components/useIdempotencyKey.ts';
-import { applyIssues, applyServerErrors, issueMessage, requiredRule } from '../../components/validation.ts';
+import { type CreateDialogProps, useCreateForm } from '../../components/useCreateForm.ts';
+import { applyIssues, issueMessage, requiredRule } from '../../components/validation.ts';
 import { DATE, termFieldPath as fieldPath, TermDateFields } from './TermDateFields.tsx';
 import { type MemberRow, TermMembersField, toMembers } from './TermMembersField.tsx';
 
@@ -18,22 +17,14 @@ type Values = {
   members: MemberRow[];
 };
 
-export const BranchTermCreateModal = (props: { open: boolean; onClose: () => void; onCreated: () => void }) => {
+export const BranchTermCreateModal = (props: CreateDialogProps) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const idem = useIdempotencyKey(props.open);
-  const create = useMutation({
-    mutationFn: (body: CreateBranchTermBody) => branchTermsApi.create(body, idem.key),
-    onSuccess: () => {
-      void message.success(t('branchTerm.created'));
-      props.onClose();
-      props.onCreated();
-    },
-    onError: (e) => {
-      idem.afterError(e);
-      applyServerErrors(form, e, t, fieldPath);
-    },
+  const { form, submit, modal } = useCreateForm<Values, CreateBranchTermBody, BranchTerm>({
+    ...props,
+    create: branchTermsApi.create,
+    createdText: t('branchTerm.created'),
+    fieldPath,
   });
   const onFinish = (v: Values) => {
     const body: CreateBranchTermBody = {
@@ -54,24 +45,11 @@ export const BranchTermCreateModal = (props: { open: boolean; onClose: () => voi
       if (unplaced.length > 0) void message.error(unplaced.join('；'));
       return;
     }
-    create.mutate(body);
+    submit(body);
   };
 
   return (
-    <Modal
-      open={props.open}
-      width={680}
-      title={t('branchTerm.create')}
-      okText={t('common.actions.save')}
-      cancelText={t('common.actions.cancel')}
-      confirmLoading={create.isPending}
-      okButtonProps={{ id: 'branch-term-submit' }}
-      onOk={() => form.submit()}
-      onCancel={props.onClose}
-      afterClose={() => create.reset()}
-      destroyOnHidden
-    >
-      <FormErrorAlert error={create.error} />
+    <FormModal {...modal} title={t('branchTerm.create')} submitId="branch-term-submit" width={680}>
       <Form
         form={form}
         layout="vertical"
@@ -90,6 +68,6 @@ export const BranchTermCreateModal = (props: { open: boolean; onClose: () => voi
         <TermDateFields />
         <TermMembersField />
       </Form>
-    </Modal>
+    </FormModal>
   );
 };

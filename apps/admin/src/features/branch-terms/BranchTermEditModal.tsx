@@ -1,12 +1,10 @@
 import { type BranchTermDetail, UpdateBranchTermBodySchema } from '@linli/contracts';
-import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Form, Typography } from 'antd';
+import { Alert, Form, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { branchTermsApi, type UpdateBranchTermBody } from '../../api/branchTerms.ts';
-import { EditModal } from '../../components/EditModal.tsx';
-import { applyIssues, applyServerErrors, issueMessage } from '../../components/validation.ts';
+import { FormModal } from '../../components/FormModal.tsx';
+import { type EditDialogProps, useEditForm } from '../../components/useEditForm.ts';
 import { DATE, TermDateFields, termFieldPath } from './TermDateFields.tsx';
 import { type MemberRow, sortByPosition, TermMembersField, toMembers } from './TermMembersField.tsx';
 
@@ -38,63 +36,23 @@ const toBody = (term: BranchTermDetail, v: Values): UpdateBranchTermBody => {
 /** Member-list issues (`members`, e.g. not exactly one secretary) go under the list, not on a field. */
 const fieldPath = (p: (string | number)[]) => (p[0] === 'members' && p.length === 1 ? null : termFieldPath(p));
 
-type Props = {
-  open: boolean;
-  term: BranchTermDetail | null;
-  onClose: () => void;
-  onReload: () => Promise<void>;
-  onSaved: (term: BranchTermDetail) => void;
-};
+type Props = EditDialogProps<BranchTermDetail> & { term: BranchTermDetail | null };
 
 /** `PATCH /branch-terms/:id` at the version read: corrects the dates and the elected committee. */
-export const BranchTermEditModal = ({ open, term, onClose, onReload, onSaved }: Props) => {
+export const BranchTermEditModal = ({ term, ...dialog }: Props) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const save = useMutation({
-    mutationFn: ({ id, body, version }: { id: string; body: UpdateBranchTermBody; version: number }) =>
-      branchTermsApi.update(id, body, version),
-    onSuccess: (saved) => {
-      void message.success(t('common.feedback.saved'));
-      onClose();
-      onSaved(saved);
-    },
-    onError: (e) => applyServerErrors(form, e, t, fieldPath),
+  const { form, onFinish, modal } = useEditForm({
+    ...dialog,
+    base: term,
+    valuesOf,
+    toBody,
+    schema: UpdateBranchTermBodySchema,
+    save: (b, body) => branchTermsApi.update(b.id, body, b.version),
+    fieldPath,
   });
 
-  useEffect(() => {
-    if (open && term) form.setFieldsValue(valuesOf(term));
-  }, [open, term, form]);
-
-  const onFinish = (v: Values) => {
-    if (!term) return;
-    const body = toBody(term, v);
-    if (Object.keys(body).length === 0) {
-      void message.info(t('common.feedback.noChanges'));
-      onClose();
-      return;
-    }
-    const parsed = UpdateBranchTermBodySchema.safeParse(body);
-    if (!parsed.success) {
-      const unplaced = applyIssues(form, parsed.error.issues, (i) => issueMessage(i, t), fieldPath);
-      if (unplaced.length > 0) void message.error(unplaced.join(t('common.fmt.listSep')));
-      return;
-    }
-    save.mutate({ id: term.id, body, version: term.version });
-  };
-
   return (
-    <EditModal
-      open={open}
-      title={t('branchTerm.editTitle')}
-      submitId="branch-term-edit-submit"
-      saving={save.isPending}
-      error={save.error}
-      onSubmit={() => form.submit()}
-      onCancel={onClose}
-      onReload={() => void onReload().then(() => save.reset())}
-      afterClose={() => save.reset()}
-    >
+    <FormModal {...modal} title={t('branchTerm.editTitle')} submitId="branch-term-edit-submit" width={680}>
       <Alert type="info" showIcon title={t('branchTerm.editHint')} style={{ marginBottom: 16 }} />
       <Form form={form} layout="vertical" onFinish={onFinish}>
         <Form.Item label={t('branchTerm.branch')} extra={t('branchTerm.branchFixed')}>
@@ -103,6 +61,6 @@ export const BranchTermEditModal = ({ open, term, onClose, onReload, onSaved }: 
         <TermDateFields />
         <TermMembersField testIdPrefix="branch-term-member" />
       </Form>
-    </EditModal>
+    </FormModal>
   );
 };

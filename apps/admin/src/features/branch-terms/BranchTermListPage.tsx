@@ -1,15 +1,15 @@
-import { EyeOutlined, PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, type TableColumnsType } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Form, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type BranchTerm, type BranchTermListQuery, branchTermsApi } from '../../api/branchTerms.ts';
-import { useSession } from '../../app/session.tsx';
+import { CreateButton } from '../../components/CreateButton.tsx';
 import { FilterBar } from '../../components/FilterBar.tsx';
 import { ListTable } from '../../components/ListTable.tsx';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
-import { useCursorPaging } from '../../components/useCursorPaging.ts';
+import { useListQuery } from '../../components/useListQuery.ts';
+import { viewEditColumn } from '../../components/ViewEditAction.tsx';
 import { BranchTermCreateModal } from './BranchTermCreateModal.tsx';
 import { BranchTermDetailDrawer } from './BranchTermDetailDrawer.tsx';
 import { TermMemberTags, TermStatusTag } from './TermTags.tsx';
@@ -18,18 +18,11 @@ type Filters = Omit<BranchTermListQuery, 'cursor' | 'limit'>;
 
 export const BranchTermListPage = () => {
   const { t } = useTranslation();
-  const { can } = useSession();
   const queryClient = useQueryClient();
   const [filters, setFilters] = useState<Filters>({});
-  const [form] = Form.useForm<Filters>();
   const [creating, setCreating] = useState(false);
   const [viewing, setViewing] = useState<string | null>(null);
-  const paging = useCursorPaging(JSON.stringify(filters));
-  const query = useQuery({
-    queryKey: ['branch-terms', 'list', filters, paging.cursor, paging.limit],
-    queryFn: () => branchTermsApi.list({ ...filters, cursor: paging.cursor, limit: paging.limit }),
-    placeholderData: keepPreviousData,
-  });
+  const { paging, query } = useListQuery('branch-terms', filters, branchTermsApi.list);
 
   const columns: TableColumnsType<BranchTerm> = [
     { title: t('branchTerm.branch'), dataIndex: 'branchName', width: 240 },
@@ -51,41 +44,19 @@ export const BranchTermListPage = () => {
       dataIndex: 'members',
       render: (members: BranchTerm['members']) => <TermMemberTags members={members} />,
     },
-    {
-      title: t('common.actions.actions'),
-      key: 'actions',
-      width: 110,
-      render: (_: unknown, r) => (
-        <Button
-          size="small"
-          type="link"
-          icon={<EyeOutlined />}
-          onClick={() => setViewing(r.id)}
-          data-testid="branch-term-view"
-        >
-          {can('org.write') ? t('common.actions.viewEdit') : t('common.actions.view')}
-        </Button>
-      ),
-    },
+    viewEditColumn(t, { permission: 'org.write', onView: setViewing, testId: 'branch-term-view' }),
   ];
 
   return (
     <PageContainer
       title={t('branchTerm.title')}
       extra={
-        can('org.write') && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating(true)}
-            data-testid="branch-term-create"
-          >
-            {t('branchTerm.create')}
-          </Button>
-        )
+        <CreateButton permission="org.write" onClick={() => setCreating(true)} data-testid="branch-term-create">
+          {t('branchTerm.create')}
+        </CreateButton>
       }
     >
-      <FilterBar form={form} onSearch={(v) => setFilters(v)} onReset={() => setFilters({})}>
+      <FilterBar<Filters> onSearch={(v) => setFilters(v)} onReset={() => setFilters({})}>
         <Form.Item name="branchOrgId">
           <OrgTreeSelect
             allowClear

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined } from '@ant-design/icons';
 import { COMPOUND_PARTY_KINDS, type CompoundDetail, type CompoundPartyKind } from '@linli/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Descriptions, Row, Skeleton, Tag } from 'antd';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { compoundDetailKey, compoundsApi } from '../../api/compounds.ts';
 import { STAGE_COLORS } from '../../components/colors.ts';
+import { EditButton } from '../../components/EditButton.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { formatTime } from '../../components/time.ts';
@@ -111,9 +112,9 @@ export const CompoundDetailPage = () => {
         <>
           {back}
           {canEdit && (
-            <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="compound-edit">
+            <EditButton onClick={() => setEditing(true)} data-testid="compound-edit">
               {t('compound.detail.edit')}
-            </Button>
+            </EditButton>
           )}
         </>
       }

@@ -1,11 +1,10 @@
 import { type CompoundDetail, UpdateCompoundBodySchema } from '@linli/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { App, Form, Modal } from 'antd';
+import { App, Form } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compoundsApi, type UpdateCompoundBody } from '../../api/compounds.ts';
-import { FormErrorAlert, StaleVersionAlert } from '../../components/ErrorState.tsx';
-import { isVersionStale } from '../../components/errors.ts';
+import { FormModal, formModalState } from '../../components/FormModal.tsx';
 import { applyIssues, applyServerErrors, issueMessage } from '../../components/validation.ts';
 import { basicFieldPath, type CompoundBasicValues, CompoundFields, toLocation } from './CompoundFields.tsx';
 
@@ -64,33 +63,16 @@ export const CompoundEditModal = ({ open, compound, onClose, onReload, onSaved }
     save.mutate(body);
   };
 
-  const reload = async () => {
-    await onReload();
-    save.reset();
-  };
-
   return (
-    <Modal
-      open={open}
+    <FormModal
+      {...formModalState({ open, form, save, onCancel: onClose, onReload })}
       width={820}
       title={t('compound.form.editTitle')}
-      okText={t('common.actions.save')}
-      cancelText={t('common.actions.cancel')}
-      confirmLoading={save.isPending}
-      okButtonProps={{ disabled: isVersionStale(save.error), id: 'compound-edit-submit' }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      afterClose={() => save.reset()}
-      destroyOnHidden
+      submitId="compound-edit-submit"
     >
-      {isVersionStale(save.error) ? (
-        <StaleVersionAlert onReload={() => void reload()} />
-      ) : (
-        <FormErrorAlert error={save.error} />
-      )}
       <Form form={form} layout="vertical" onFinish={onFinish}>
         <CompoundFields withOrg={false} clearableLocation />
       </Form>
-    </Modal>
+    </FormModal>
   );
 };

@@ -1,20 +1,23 @@
-import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import { type Compound, ROLLOUT_STAGES, type RolloutStage } from '@linli/contracts';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Select, type TableColumnsType, Tag } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { App, Button, Card, Form, Select, type TableColumnsType, Tag } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { type CompoundListQuery, compoundsApi } from '../../api/compounds.ts';
 import { useSession } from '../../app/session.tsx';
+import { CreateButton } from '../../components/CreateButton.tsx';
 import { STAGE_COLORS } from '../../components/colors.ts';
 import { errorText } from '../../components/errors.ts';
+import { FilterActions } from '../../components/FilterActions.tsx';
 import { ListTable } from '../../components/ListTable.tsx';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
+import { SearchField } from '../../components/SearchField.tsx';
 import { formatDate } from '../../components/time.ts';
-import { useCursorPaging } from '../../components/useCursorPaging.ts';
+import { useListQuery } from '../../components/useListQuery.ts';
 
 type Sort = 'name' | 'createdAt' | 'householdCount';
 type Filters = Omit<CompoundListQuery, 'cursor' | 'limit'>;
@@ -48,12 +51,7 @@ export const CompoundListPage = () => {
   const navigate = useNavigate();
   const [filters, setFilters] = useFilters();
   const [form] = Form.useForm<Filters>();
-  const paging = useCursorPaging(JSON.stringify(filters));
-  const query = useQuery({
-    queryKey: ['compounds', 'list', filters, paging.cursor, paging.limit],
-    queryFn: () => compoundsApi.list({ ...filters, cursor: paging.cursor, limit: paging.limit }),
-    placeholderData: keepPreviousData,
-  });
+  const { paging, query } = useListQuery('compounds', filters, compoundsApi.list);
   const exporter = useMutation({
     mutationFn: () => compoundsApi.export(filters, `${t('compound.exportName')}-${dayjs().format('YYYYMMDD')}.csv`),
     onError: (e) => void message.error(errorText(e, t)),
@@ -129,30 +127,19 @@ export const CompoundListPage = () => {
           >
             {t('common.actions.export')}
           </Button>
-          {can('compound.write') && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => navigate('/compounds/new')}
-              data-testid="compound-create"
-            >
-              {t('compound.create')}
-            </Button>
-          )}
+          <CreateButton
+            permission="compound.write"
+            onClick={() => navigate('/compounds/new')}
+            data-testid="compound-create"
+          >
+            {t('compound.create')}
+          </CreateButton>
         </>
       }
     >
       <Card size="small" className="filter-card">
         <Form form={form} layout="inline" initialValues={filters} onFinish={submit}>
-          <Form.Item name="q">
-            <Input
-              allowClear
-              prefix={<SearchOutlined />}
-              placeholder={t('compound.filters.q')}
-              style={{ width: 220 }}
-              maxLength={50}
-            />
-          </Form.Item>
+          <SearchField placeholder={t('compound.filters.q')} />
           {can('org.read') && (
             <Form.Item name="orgId">
               <OrgTreeSelect
@@ -184,22 +171,13 @@ export const CompoundListPage = () => {
               ]}
             />
           </Form.Item>
-          <Form.Item>
-            <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-              {t('common.actions.search')}
-            </Button>
-          </Form.Item>
-          <Form.Item>
-            <Button
-              onClick={() => {
-                form.resetFields();
-                form.setFieldsValue({ q: undefined, orgId: undefined, rolloutStage: undefined, hasBranch: undefined });
-                setFilters({});
-              }}
-            >
-              {t('common.actions.reset')}
-            </Button>
-          </Form.Item>
+          <FilterActions
+            onReset={() => {
+              form.resetFields();
+              form.setFieldsValue({ q: undefined, orgId: undefined, rolloutStage: undefined, hasBranch: undefined });
+              setFilters({});
+            }}
+          />
         </Form>
       </Card>
       <ListTable<Compound>

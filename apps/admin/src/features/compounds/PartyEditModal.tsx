@@ -5,12 +5,11 @@ import {
   ReplaceCompoundPartyBodySchema,
 } from '@linli/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Form, Input, Modal } from 'antd';
+import { Alert, App, Form, Input } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compoundsApi } from '../../api/compounds.ts';
-import { FormErrorAlert, StaleVersionAlert } from '../../components/ErrorState.tsx';
-import { isVersionStale } from '../../components/errors.ts';
+import { FormModal, formModalState } from '../../components/FormModal.tsx';
 import {
   applyIssues,
   applyServerErrors,
@@ -79,30 +78,13 @@ export const PartyEditModal = ({ open, compoundId, kind, party, onClose, onReloa
     save.mutate(body);
   };
 
-  const reload = async () => {
-    await onReload();
-    save.reset();
-  };
-
   return (
-    <Modal
-      open={open}
+    <FormModal
+      {...formModalState({ open, form, save, onCancel: onClose, onReload })}
       width={760}
       title={t('compound.form.partyEditTitle', { party: t(`common.enum.partyKind.${kind}`) })}
-      okText={t('common.actions.save')}
-      cancelText={t('common.actions.cancel')}
-      confirmLoading={save.isPending}
-      okButtonProps={{ disabled: isVersionStale(save.error), id: 'party-submit' }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      afterClose={() => save.reset()}
-      destroyOnHidden
+      submitId="party-submit"
     >
-      {isVersionStale(save.error) ? (
-        <StaleVersionAlert onReload={() => void reload()} />
-      ) : (
-        <FormErrorAlert error={save.error} />
-      )}
       {party && party.people.length > 0 && (
         <Alert type="info" showIcon title={t('compound.form.partyEditHint')} style={{ marginBottom: 16 }} />
       )}
@@ -118,6 +100,6 @@ export const PartyEditModal = ({ open, compoundId, kind, party, onClose, onReloa
           <PeopleListField name={['people']} kind={kind} testIdPrefix="party-edit" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 };

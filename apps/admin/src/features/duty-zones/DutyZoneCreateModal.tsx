@@ -1,12 +1,11 @@
-import { CreateDutyZoneBodySchema, DutyZoneKindSchema } from '@linli/contracts';
-import { useMutation } from '@tanstack/react-query';
-import { App, Form, Input, Modal, Radio } from 'antd';
+import { CreateDutyZoneBodySchema, type DutyZone, DutyZoneKindSchema } from '@linli/contracts';
+import { Form, Input, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type CreateDutyZoneBody, dutyZonesApi } from '../../api/dutyZones.ts';
-import { FormErrorAlert } from '../../components/ErrorState.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect.tsx';
-import { useIdempotencyKey } from '../../components/useIdempotencyKey.ts';
-import { applyServerErrors, contractRule, requiredRule } from '../../components/validation.ts';
+import { type CreateDialogProps, useCreateForm } from '../../components/useCreateForm.ts';
+import { contractRule, requiredRule } from '../../components/validation.ts';
 import { parseGeometry } from './geometry.ts';
 
 type Values = {
@@ -17,35 +16,18 @@ type Values = {
   geometryText?: string;
 };
 
-export const DutyZoneCreateModal = ({
-  open,
-  onClose,
-  onCreated,
-}: {
-  open: boolean;
-  onClose: () => void;
-  onCreated: () => void;
-}) => {
+export const DutyZoneCreateModal = (props: CreateDialogProps) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const idem = useIdempotencyKey(open);
-  const shape = CreateDutyZoneBodySchema.shape;
-  const create = useMutation({
-    mutationFn: (body: CreateDutyZoneBody) => dutyZonesApi.create(body, idem.key),
-    onSuccess: () => {
-      void message.success(t('dutyZone.created'));
-      onClose();
-      onCreated();
-    },
-    onError: (e) => {
-      idem.afterError(e);
-      applyServerErrors(form, e, t, (p) => (p[0] === 'geometry' ? ['geometryText'] : p));
-    },
+  const { form, submit, modal } = useCreateForm<Values, CreateDutyZoneBody, DutyZone>({
+    ...props,
+    create: dutyZonesApi.create,
+    createdText: t('dutyZone.created'),
+    fieldPath: (p) => (p[0] === 'geometry' ? ['geometryText'] : p),
   });
+  const shape = CreateDutyZoneBodySchema.shape;
   const onFinish = (v: Values) => {
     const geo = parseGeometry(v.geometryText);
-    create.mutate({
+    submit({
       kind: v.kind,
       name: v.name.trim(),
       description: v.description?.trim() || undefined,
@@ -54,20 +36,7 @@ export const DutyZoneCreateModal = ({
     });
   };
   return (
-    <Modal
-      open={open}
-      width={680}
-      title={t('dutyZone.create')}
-      okText={t('common.actions.save')}
-      cancelText={t('common.actions.cancel')}
-      confirmLoading={create.isPending}
-      okButtonProps={{ id: 'duty-zone-submit' }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      afterClose={() => create.reset()}
-      destroyOnHidden
-    >
-      <FormErrorAlert error={create.error} />
+    <FormModal {...modal} title={t('dutyZone.create')} submitId="duty-zone-submit" width={680}>
       <Form form={form} layout="vertical" preserve={false} initialValues={{ kind: 'river' }} onFinish={onFinish}>
         <Form.Item name="kind" label={t('dutyZone.kind')} rules={[requiredRule(t)]}>
           <Radio.Group
@@ -120,6 +89,6 @@ export const DutyZoneCreateModal = ({
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 };

@@ -1,11 +1,10 @@
-import { EditOutlined } from '@ant-design/icons';
 import type { DutyZoneDetail } from '@linli/contracts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Descriptions, Tag, Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { dutyZoneDetailKey, dutyZonesApi } from '../../api/dutyZones.ts';
-import { DetailDrawer } from '../../components/DetailDrawer.tsx';
-import { useEditSnapshot, useStickyId } from '../../components/useDetailEditing.ts';
+import { DetailDrawer, DetailList } from '../../components/DetailDrawer.tsx';
+import { EditButton } from '../../components/EditButton.tsx';
+import { type DetailSource, useEditableDetail } from '../../components/useDetailEditing.ts';
 import { DutyZoneEditModal } from './DutyZoneEditModal.tsx';
 import { type Geometry, pointCount } from './geometry.ts';
 
@@ -21,11 +20,7 @@ export const GeometrySummary = ({ geometry }: { geometry: Geometry | null }) => 
 const ZoneInfo = ({ zone }: { zone: DutyZoneDetail }) => {
   const { t } = useTranslation();
   return (
-    <Descriptions
-      bordered
-      size="small"
-      column={1}
-      styles={{ label: { width: 140 } }}
+    <DetailList
       items={[
         {
           key: 'kind',
@@ -45,17 +40,16 @@ const ZoneInfo = ({ zone }: { zone: DutyZoneDetail }) => {
 
 type Props = { id: string | null; onClose: () => void };
 
+const DUTY_ZONE: DetailSource<DutyZoneDetail> = {
+  key: dutyZoneDetailKey,
+  get: dutyZonesApi.get,
+  listKey: ['duty-zones', 'list'],
+};
+
 /** A duty zone's detail (`GET /duty-zones/:id`), with 编辑 when `abilities.update`. */
 export const DutyZoneDetailDrawer = ({ id, onClose }: Props) => {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const shownId = useStickyId(id) ?? '';
-  const detail = useQuery({
-    queryKey: dutyZoneDetailKey(shownId),
-    queryFn: () => dutyZonesApi.get(shownId),
-    enabled: shownId !== '',
-  });
-  const edit = useEditSnapshot<DutyZoneDetail>();
+  const { detail, edit, dialog } = useEditableDetail(id, DUTY_ZONE);
   return (
     <>
       <DetailDrawer
@@ -65,33 +59,12 @@ export const DutyZoneDetailDrawer = ({ id, onClose }: Props) => {
         onClose={onClose}
         data-testid="duty-zone-detail"
         extra={(zone) =>
-          zone.abilities.update && (
-            <Button
-              type="primary"
-              icon={<EditOutlined />}
-              onClick={() => edit.start(zone)}
-              data-testid="duty-zone-edit"
-            >
-              {t('common.actions.edit')}
-            </Button>
-          )
+          zone.abilities.update && <EditButton onClick={() => edit.start(zone)} data-testid="duty-zone-edit" />
         }
       >
         {(zone) => <ZoneInfo zone={zone} />}
       </DetailDrawer>
-      <DutyZoneEditModal
-        open={edit.open}
-        zone={edit.base}
-        onClose={edit.close}
-        onReload={async () => {
-          const fresh = await detail.refetch();
-          if (fresh.data) edit.replace(fresh.data);
-        }}
-        onSaved={(saved) => {
-          queryClient.setQueryData(dutyZoneDetailKey(saved.id), saved);
-          void queryClient.invalidateQueries({ queryKey: ['duty-zones', 'list'] });
-        }}
-      />
+      <DutyZoneEditModal {...dialog} zone={edit.base} />
     </>
   );
 };

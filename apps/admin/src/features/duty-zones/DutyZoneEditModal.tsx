@@ -1,18 +1,11 @@
 import { type DutyZoneDetail, DutyZoneKindSchema, UpdateDutyZoneBodySchema } from '@linli/contracts';
-import { useMutation } from '@tanstack/react-query';
-import { App, Form, Input, Radio, Typography } from 'antd';
-import { useEffect } from 'react';
+import { Form, Input, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { dutyZonesApi, type UpdateDutyZoneBody } from '../../api/dutyZones.ts';
-import { EditModal } from '../../components/EditModal.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect.tsx';
-import {
-  applyIssues,
-  applyServerErrors,
-  contractRule,
-  issueMessage,
-  requiredRule,
-} from '../../components/validation.ts';
+import { type EditDialogProps, useEditForm } from '../../components/useEditForm.ts';
+import { contractRule, requiredRule } from '../../components/validation.ts';
 
 type Values = { kind: DutyZoneDetail['kind']; name: string; description?: string; holderOrgId: string };
 
@@ -35,63 +28,23 @@ const toBody = (z: DutyZoneDetail, v: Values): UpdateDutyZoneBody => {
   };
 };
 
-type Props = {
-  open: boolean;
-  zone: DutyZoneDetail | null;
-  onClose: () => void;
-  onReload: () => Promise<void>;
-  onSaved: (zone: DutyZoneDetail) => void;
-};
+type Props = EditDialogProps<DutyZoneDetail> & { zone: DutyZoneDetail | null };
 
 /** `PATCH /duty-zones/:id` at the version read; a new holder must again be an organ Party organisation. */
-export const DutyZoneEditModal = ({ open, zone, onClose, onReload, onSaved }: Props) => {
+export const DutyZoneEditModal = ({ zone, ...dialog }: Props) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const shape = UpdateDutyZoneBodySchema.shape;
-  const save = useMutation({
-    mutationFn: ({ id, body, version }: { id: string; body: UpdateDutyZoneBody; version: number }) =>
-      dutyZonesApi.update(id, body, version),
-    onSuccess: (saved) => {
-      void message.success(t('common.feedback.saved'));
-      onClose();
-      onSaved(saved);
-    },
-    onError: (e) => applyServerErrors(form, e, t),
+  const { form, onFinish, modal } = useEditForm({
+    ...dialog,
+    base: zone,
+    valuesOf,
+    toBody,
+    schema: UpdateDutyZoneBodySchema,
+    save: (z, body) => dutyZonesApi.update(z.id, body, z.version),
   });
-
-  useEffect(() => {
-    if (open && zone) form.setFieldsValue(valuesOf(zone));
-  }, [open, zone, form]);
-
-  const onFinish = (v: Values) => {
-    if (!zone) return;
-    const body = toBody(zone, v);
-    if (Object.keys(body).length === 0) {
-      void message.info(t('common.feedback.noChanges'));
-      onClose();
-      return;
-    }
-    const parsed = UpdateDutyZoneBodySchema.safeParse(body);
-    if (!parsed.success) {
-      applyIssues(form, parsed.error.issues, (i) => issueMessage(i, t));
-      return;
-    }
-    save.mutate({ id: zone.id, body, version: zone.version });
-  };
+  const shape = UpdateDutyZoneBodySchema.shape;
 
   return (
-    <EditModal
-      open={open}
-      title={t('dutyZone.editTitle')}
-      submitId="duty-zone-edit-submit"
-      saving={save.isPending}
-      error={save.error}
-      onSubmit={() => form.submit()}
-      onCancel={onClose}
-      onReload={() => void onReload().then(() => save.reset())}
-      afterClose={() => save.reset()}
-    >
+    <FormModal {...modal} title={t('dutyZone.editTitle')} submitId="duty-zone-edit-submit" width={680}>
       <Form form={form} layout="vertical" onFinish={onFinish}>
         <Form.Item name="kind" label={t('dutyZone.kind')} rules={[requiredRule(t)]}>
           <Radio.Group
@@ -122,6 +75,6 @@ export const DutyZoneEditModal = ({ open, zone, onClose, onReload, onSaved }: Pr
           <Typography.Text type="secondary">{t('dutyZone.geometryNotEditable')}</Typography.Text>
         </Form.Item>
       </Form>
-    </EditModal>
+    </FormModal>
   );
 };

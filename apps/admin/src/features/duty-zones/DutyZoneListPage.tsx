@@ -1,16 +1,17 @@
-import { EyeOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { type DutyZone, DutyZoneKindSchema } from '@linli/contracts';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Select, type TableColumnsType, Tag } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Form, Select, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type DutyZoneListQuery, dutyZonesApi } from '../../api/dutyZones.ts';
-import { useSession } from '../../app/session.tsx';
+import { CreateButton } from '../../components/CreateButton.tsx';
 import { FilterBar } from '../../components/FilterBar.tsx';
 import { ListTable } from '../../components/ListTable.tsx';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
-import { useCursorPaging } from '../../components/useCursorPaging.ts';
+import { SearchField, trimSearch } from '../../components/SearchField.tsx';
+import { useListQuery } from '../../components/useListQuery.ts';
+import { viewEditColumn } from '../../components/ViewEditAction.tsx';
 import { DutyZoneCreateModal } from './DutyZoneCreateModal.tsx';
 import { DutyZoneDetailDrawer, GeometrySummary } from './DutyZoneDetailDrawer.tsx';
 import type { Geometry } from './geometry.ts';
@@ -19,18 +20,11 @@ type Filters = Omit<DutyZoneListQuery, 'cursor' | 'limit'>;
 
 export const DutyZoneListPage = () => {
   const { t } = useTranslation();
-  const { can } = useSession();
   const queryClient = useQueryClient();
   const [filters, setFilters] = useState<Filters>({});
-  const [form] = Form.useForm<Filters>();
   const [creating, setCreating] = useState(false);
   const [viewing, setViewing] = useState<string | null>(null);
-  const paging = useCursorPaging(JSON.stringify(filters));
-  const query = useQuery({
-    queryKey: ['duty-zones', 'list', filters, paging.cursor, paging.limit],
-    queryFn: () => dutyZonesApi.list({ ...filters, cursor: paging.cursor, limit: paging.limit }),
-    placeholderData: keepPreviousData,
-  });
+  const { paging, query } = useListQuery('duty-zones', filters, dutyZonesApi.list);
 
   const columns: TableColumnsType<DutyZone> = [
     {
@@ -55,54 +49,20 @@ export const DutyZoneListPage = () => {
       width: 150,
       render: (g: Geometry | null) => <GeometrySummary geometry={g} />,
     },
-    {
-      title: t('common.actions.actions'),
-      key: 'actions',
-      width: 110,
-      render: (_: unknown, z) => (
-        <Button
-          size="small"
-          type="link"
-          icon={<EyeOutlined />}
-          onClick={() => setViewing(z.id)}
-          data-testid="duty-zone-view"
-        >
-          {can('org.write') ? t('common.actions.viewEdit') : t('common.actions.view')}
-        </Button>
-      ),
-    },
+    viewEditColumn(t, { permission: 'org.write', onView: setViewing, testId: 'duty-zone-view' }),
   ];
 
   return (
     <PageContainer
       title={t('dutyZone.title')}
       extra={
-        can('org.write') && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating(true)}
-            data-testid="duty-zone-create"
-          >
-            {t('dutyZone.create')}
-          </Button>
-        )
+        <CreateButton permission="org.write" onClick={() => setCreating(true)} data-testid="duty-zone-create">
+          {t('dutyZone.create')}
+        </CreateButton>
       }
     >
-      <FilterBar
-        form={form}
-        onSearch={(v) => setFilters({ ...v, q: v.q?.trim() || undefined })}
-        onReset={() => setFilters({})}
-      >
-        <Form.Item name="q">
-          <Input
-            allowClear
-            prefix={<SearchOutlined />}
-            placeholder={t('dutyZone.q')}
-            style={{ width: 200 }}
-            maxLength={50}
-          />
-        </Form.Item>
+      <FilterBar<Filters> onSearch={(v) => setFilters(trimSearch(v))} onReset={() => setFilters({})}>
+        <SearchField placeholder={t('dutyZone.q')} width={200} />
         <Form.Item name="kind">
           <Select
             allowClear

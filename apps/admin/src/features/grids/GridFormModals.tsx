@@ -1,66 +1,34 @@
 import { CreateGridBodySchema, type Grid, UpdateGridBodySchema } from '@linli/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { App, Form, Input, Modal, Typography } from 'antd';
+import { App, Form, Input, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CreateGridBody, gridsApi } from '../../api/grids.ts';
 import { CompoundSelect } from '../../components/CompoundSelect.tsx';
-import { FormErrorAlert, StaleVersionAlert } from '../../components/ErrorState.tsx';
-import { isVersionStale } from '../../components/errors.ts';
+import { FormModal, formModalState } from '../../components/FormModal.tsx';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect.tsx';
-import { useIdempotencyKey } from '../../components/useIdempotencyKey.ts';
+import { type CreateDialogProps, useCreateForm } from '../../components/useCreateForm.ts';
 import { applyServerErrors, contractRule, requiredRule } from '../../components/validation.ts';
 import { formatGridCode, GridCodeInput } from './GridCodeInput.tsx';
 
 type CreateValues = { code: string; name: string; orgId: string; compoundId?: string };
 
-export const GridCreateModal = ({
-  open,
-  onClose,
-  onCreated,
-}: {
-  open: boolean;
-  onClose: () => void;
-  onCreated: () => void;
-}) => {
+export const GridCreateModal = (props: CreateDialogProps) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<CreateValues>();
-  const idem = useIdempotencyKey(open);
-  const shape = CreateGridBodySchema.shape;
-  const create = useMutation({
-    mutationFn: (body: CreateGridBody) => gridsApi.create(body, idem.key),
-    onSuccess: () => {
-      void message.success(t('grid.created'));
-      onClose();
-      onCreated();
-    },
-    onError: (e) => {
-      idem.afterError(e);
-      applyServerErrors(form, e, t);
-    },
+  const { form, submit, modal } = useCreateForm<CreateValues, CreateGridBody, Grid>({
+    ...props,
+    create: gridsApi.create,
+    createdText: t('grid.created'),
   });
+  const shape = CreateGridBodySchema.shape;
   return (
-    <Modal
-      open={open}
-      width={640}
-      title={t('grid.create')}
-      okText={t('common.actions.save')}
-      cancelText={t('common.actions.cancel')}
-      confirmLoading={create.isPending}
-      okButtonProps={{ id: 'grid-submit' }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      afterClose={() => create.reset()}
-      destroyOnHidden
-    >
-      <FormErrorAlert error={create.error} />
+    <FormModal {...modal} title={t('grid.create')} submitId="grid-submit" width={640}>
       <Form
         form={form}
         layout="vertical"
         preserve={false}
         onFinish={(v) =>
-          create.mutate({ code: v.code, name: v.name.trim(), orgId: v.orgId, compoundId: v.compoundId || undefined })
+          submit({ code: v.code, name: v.name.trim(), orgId: v.orgId, compoundId: v.compoundId || undefined })
         }
       >
         <Form.Item
@@ -81,7 +49,7 @@ export const GridCreateModal = ({
           <CompoundSelect allowClear placeholder={t('grid.noCompound')} style={{ width: '100%' }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 };
 
@@ -111,23 +79,10 @@ export const GridEditModal = (props: {
     if (grid) form.setFieldsValue({ name: grid.name, compoundId: grid.compoundId });
   }, [grid, form]);
   return (
-    <Modal
-      open={!!grid}
+    <FormModal
+      {...formModalState({ open: !!grid, form, save, onCancel: props.onClose, onReload: props.onReload })}
       title={t('grid.editTitle')}
-      okText={t('common.actions.save')}
-      cancelText={t('common.actions.cancel')}
-      confirmLoading={save.isPending}
-      okButtonProps={{ disabled: isVersionStale(save.error) }}
-      onOk={() => form.submit()}
-      onCancel={props.onClose}
-      afterClose={() => save.reset()}
-      destroyOnHidden
     >
-      {isVersionStale(save.error) ? (
-        <StaleVersionAlert onReload={() => void props.onReload().then(() => save.reset())} />
-      ) : (
-        <FormErrorAlert error={save.error} />
-      )}
       {grid && (
         <Form form={form} layout="vertical" onFinish={(v) => save.mutate({ g: grid, v })}>
           <Form.Item label={t('grid.code')}>
@@ -152,6 +107,6 @@ export const GridEditModal = (props: {
           </Form.Item>
         </Form>
       )}
-    </Modal>
+    </FormModal>
   );
 };

@@ -1,17 +1,19 @@
-import { EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { EditOutlined } from '@ant-design/icons';
 import type { Grid } from '@linli/contracts';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Flex, Form, Input, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Flex, Form, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type GridListQuery, gridsApi } from '../../api/grids.ts';
 import { useSession } from '../../app/session.tsx';
 import { CompoundSelect } from '../../components/CompoundSelect.tsx';
+import { CreateButton } from '../../components/CreateButton.tsx';
 import { FilterBar } from '../../components/FilterBar.tsx';
 import { ListTable } from '../../components/ListTable.tsx';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
-import { useCursorPaging } from '../../components/useCursorPaging.ts';
+import { SearchField, trimSearch } from '../../components/SearchField.tsx';
+import { useListQuery } from '../../components/useListQuery.ts';
 import { formatGridCode } from './GridCodeInput.tsx';
 import { GridCreateModal, GridEditModal } from './GridFormModals.tsx';
 
@@ -22,15 +24,9 @@ export const GridListPage = () => {
   const { can } = useSession();
   const queryClient = useQueryClient();
   const [filters, setFilters] = useState<Filters>({});
-  const [form] = Form.useForm<Filters>();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Grid | null>(null);
-  const paging = useCursorPaging(JSON.stringify(filters));
-  const query = useQuery({
-    queryKey: ['grids', 'list', filters, paging.cursor, paging.limit],
-    queryFn: () => gridsApi.list({ ...filters, cursor: paging.cursor, limit: paging.limit }),
-    placeholderData: keepPreviousData,
-  });
+  const { paging, query } = useListQuery('grids', filters, gridsApi.list);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['grids'] });
   const canWrite = can('grid.write');
 
@@ -84,27 +80,13 @@ export const GridListPage = () => {
     <PageContainer
       title={t('grid.title')}
       extra={
-        canWrite && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="grid-create">
-            {t('grid.create')}
-          </Button>
-        )
+        <CreateButton permission="grid.write" onClick={() => setCreating(true)} data-testid="grid-create">
+          {t('grid.create')}
+        </CreateButton>
       }
     >
-      <FilterBar
-        form={form}
-        onSearch={(v) => setFilters({ q: v.q?.trim() || undefined, orgId: v.orgId, compoundId: v.compoundId })}
-        onReset={() => setFilters({})}
-      >
-        <Form.Item name="q">
-          <Input
-            allowClear
-            prefix={<SearchOutlined />}
-            placeholder={t('grid.q')}
-            style={{ width: 220 }}
-            maxLength={50}
-          />
-        </Form.Item>
+      <FilterBar<Filters> onSearch={(v) => setFilters(trimSearch(v))} onReset={() => setFilters({})}>
+        <SearchField placeholder={t('grid.q')} />
         <Form.Item name="orgId">
           <OrgTreeSelect allowClear placeholder={t('grid.org')} style={{ width: 240 }} />
         </Form.Item>

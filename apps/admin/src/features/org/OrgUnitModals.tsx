@@ -1,4 +1,5 @@
 import {
+  type CreateOrgUnitBody,
   CreateOrgUnitBodySchema,
   ORG_KINDS,
   type OrgKind,
@@ -12,10 +13,10 @@ import { App, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type OrgUnitDetail, orgApi } from '../../api/organisation.ts';
-import { FormErrorAlert, StaleVersionAlert } from '../../components/ErrorState.tsx';
-import { isVersionStale } from '../../components/errors.ts';
+import { FormErrorAlert } from '../../components/ErrorState.tsx';
+import { FormModal, formModalState } from '../../components/FormModal.tsx';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect.tsx';
-import { useIdempotencyKey } from '../../components/useIdempotencyKey.ts';
+import { useCreateForm } from '../../components/useCreateForm.ts';
 import { applyServerErrors, contractRule, requiredRule } from '../../components/validation.ts';
 
 /** The usual kind one level below a node, as a starting value. */
@@ -50,46 +51,17 @@ export const CreateChildModal = (props: {
   onCreated: (unit: OrgUnit) => void;
 }) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const { kinds, treeSectors } = useEnumOptions();
-  const [form] = Form.useForm<CreateValues>();
-  const idem = useIdempotencyKey(props.open);
-  const shape = CreateOrgUnitBodySchema.shape;
-  const create = useMutation({
-    mutationFn: (v: CreateValues) =>
-      orgApi.create(
-        {
-          parentId: props.parent.id,
-          kind: v.kind,
-          sector: v.sector,
-          name: v.name.trim(),
-          sortOrder: v.sortOrder ?? undefined,
-        },
-        idem.key,
-      ),
-    onSuccess: (unit) => {
-      void message.success(t('org.tree.created'));
-      props.onClose();
-      props.onCreated(unit);
-    },
-    onError: (e) => {
-      idem.afterError(e);
-      applyServerErrors(form, e, t);
-    },
+  const { form, submit, modal } = useCreateForm<CreateValues, CreateOrgUnitBody, OrgUnit>({
+    open: props.open,
+    create: orgApi.create,
+    createdText: t('org.tree.created'),
+    onClose: props.onClose,
+    onCreated: props.onCreated,
   });
+  const shape = CreateOrgUnitBodySchema.shape;
   return (
-    <Modal
-      open={props.open}
-      title={t('org.tree.createTitle')}
-      okText={t('common.actions.save')}
-      cancelText={t('common.actions.cancel')}
-      confirmLoading={create.isPending}
-      onOk={() => form.submit()}
-      onCancel={props.onClose}
-      afterClose={() => create.reset()}
-      destroyOnHidden
-    >
-      <FormErrorAlert error={create.error} />
+    <FormModal {...modal} title={t('org.tree.createTitle')}>
       <Form
         form={form}
         layout="vertical"
@@ -98,7 +70,15 @@ export const CreateChildModal = (props: {
           kind: CHILD_KIND[props.parent.kind],
           sector: props.parent.sector === 'compound' ? 'community' : props.parent.sector,
         }}
-        onFinish={(v) => create.mutate(v)}
+        onFinish={(v) =>
+          submit({
+            parentId: props.parent.id,
+            kind: v.kind,
+            sector: v.sector,
+            name: v.name.trim(),
+            sortOrder: v.sortOrder ?? undefined,
+          })
+        }
       >
         <Form.Item label={t('org.tree.parent')}>
           <Typography.Text strong>{props.parent.name}</Typography.Text>
@@ -116,7 +96,7 @@ export const CreateChildModal = (props: {
           <InputNumber min={0} max={100000} precision={0} style={{ width: 160 }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 };
 
@@ -148,28 +128,11 @@ export const RenameModal = (props: {
   useEffect(() => {
     if (props.open) form.setFieldsValue({ name: unit.name, sector: unit.sector, sortOrder: unit.sortOrder });
   }, [props.open, unit, form]);
-  const reload = async () => {
-    await props.onReload();
-    save.reset();
-  };
   return (
-    <Modal
-      open={props.open}
+    <FormModal
+      {...formModalState({ open: props.open, form, save, onCancel: props.onClose, onReload: props.onReload })}
       title={t('org.tree.renameTitle')}
-      okText={t('common.actions.save')}
-      cancelText={t('common.actions.cancel')}
-      confirmLoading={save.isPending}
-      okButtonProps={{ disabled: isVersionStale(save.error) }}
-      onOk={() => form.submit()}
-      onCancel={props.onClose}
-      afterClose={() => save.reset()}
-      destroyOnHidden
     >
-      {isVersionStale(save.error) ? (
-        <StaleVersionAlert onReload={() => void reload()} />
-      ) : (
-        <FormErrorAlert error={save.error} />
-      )}
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
         <Form.Item
           name="name"
@@ -185,7 +148,7 @@ export const RenameModal = (props: {
           <InputNumber min={0} max={100000} precision={0} style={{ width: 160 }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 };
 

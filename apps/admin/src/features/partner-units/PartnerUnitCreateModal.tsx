@@ -1,13 +1,12 @@
 import { CreatePartnerUnitBodySchema } from '@linli/contracts';
-import { useMutation } from '@tanstack/react-query';
-import { App, Form, Input, Modal } from 'antd';
+import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type CreatePartnerUnitBody, partnerUnitsApi } from '../../api/partnerUnits.ts';
+import { type CreatePartnerUnitBody, type PartnerUnit, partnerUnitsApi } from '../../api/partnerUnits.ts';
 import { CompoundSelect } from '../../components/CompoundSelect.tsx';
-import { FormErrorAlert } from '../../components/ErrorState.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect.tsx';
-import { useIdempotencyKey } from '../../components/useIdempotencyKey.ts';
-import { applyServerErrors, contractRule, requiredRule } from '../../components/validation.ts';
+import { type CreateDialogProps, useCreateForm } from '../../components/useCreateForm.ts';
+import { contractRule, requiredRule } from '../../components/validation.ts';
 
 type Values = {
   name: string;
@@ -18,26 +17,16 @@ type Values = {
   orgId?: string;
 };
 
-export const PartnerUnitCreateModal = (props: { open: boolean; onClose: () => void; onCreated: () => void }) => {
+export const PartnerUnitCreateModal = (props: CreateDialogProps) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const idem = useIdempotencyKey(props.open);
-  const shape = CreatePartnerUnitBodySchema.shape;
-  const create = useMutation({
-    mutationFn: (body: CreatePartnerUnitBody) => partnerUnitsApi.create(body, idem.key),
-    onSuccess: () => {
-      void message.success(t('partnerUnit.created'));
-      props.onClose();
-      props.onCreated();
-    },
-    onError: (e) => {
-      idem.afterError(e);
-      applyServerErrors(form, e, t);
-    },
+  const { form, submit, modal } = useCreateForm<Values, CreatePartnerUnitBody, PartnerUnit>({
+    ...props,
+    create: partnerUnitsApi.create,
+    createdText: t('partnerUnit.created'),
   });
+  const shape = CreatePartnerUnitBodySchema.shape;
   const onFinish = (v: Values) =>
-    create.mutate({
+    submit({
       name: v.name.trim(),
       contactName: v.contactName?.trim() || undefined,
       contactPhone: v.contactPhone?.trim() || undefined,
@@ -46,20 +35,7 @@ export const PartnerUnitCreateModal = (props: { open: boolean; onClose: () => vo
       orgId: v.orgId || undefined,
     });
   return (
-    <Modal
-      open={props.open}
-      width={640}
-      title={t('partnerUnit.create')}
-      okText={t('common.actions.save')}
-      cancelText={t('common.actions.cancel')}
-      confirmLoading={create.isPending}
-      okButtonProps={{ id: 'partner-unit-submit' }}
-      onOk={() => form.submit()}
-      onCancel={props.onClose}
-      afterClose={() => create.reset()}
-      destroyOnHidden
-    >
-      <FormErrorAlert error={create.error} />
+    <FormModal {...modal} title={t('partnerUnit.create')} submitId="partner-unit-submit" width={640}>
       <Form form={form} layout="vertical" preserve={false} onFinish={onFinish}>
         <Form.Item name="name" label={t('partnerUnit.name')} rules={[requiredRule(t), contractRule(shape.name, t)]}>
           <Input maxLength={100} />
@@ -84,6 +60,6 @@ export const PartnerUnitCreateModal = (props: { open: boolean; onClose: () => vo
           <OrgTreeSelect allowClear style={{ width: '100%' }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 };

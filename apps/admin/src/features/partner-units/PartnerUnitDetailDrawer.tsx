@@ -1,11 +1,15 @@
-import { EditOutlined } from '@ant-design/icons';
 import type { PartnerUnitDetail } from '@linli/contracts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Descriptions } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { partnerUnitDetailKey, partnerUnitsApi } from '../../api/partnerUnits.ts';
-import { DetailDrawer } from '../../components/DetailDrawer.tsx';
-import { useEditSnapshot, useStickyId } from '../../components/useDetailEditing.ts';
+import { DetailDrawer, DetailList } from '../../components/DetailDrawer.tsx';
+import { EditButton } from '../../components/EditButton.tsx';
+import {
+  type DetailSource,
+  useDetailQuery,
+  useEditSnapshot,
+  useStoreSaved,
+} from '../../components/useDetailEditing.ts';
 import { LinkedCompoundList } from './LinkedCompoundTags.tsx';
 import { type PartnerUnitEditing, PartnerUnitEditModal } from './PartnerUnitEditModal.tsx';
 import { type LinkedCompound, resolveLinkedCompounds, useLinkedCompounds } from './useLinkedCompounds.ts';
@@ -13,11 +17,7 @@ import { type LinkedCompound, resolveLinkedCompounds, useLinkedCompounds } from 
 const UnitInfo = ({ unit, linked }: { unit: PartnerUnitDetail; linked: LinkedCompound[] }) => {
   const { t } = useTranslation();
   return (
-    <Descriptions
-      bordered
-      size="small"
-      column={1}
-      styles={{ label: { width: 140 } }}
+    <DetailList
       items={[
         { key: 'name', label: t('partnerUnit.name'), children: unit.name },
         { key: 'contactName', label: t('partnerUnit.contactName'), children: unit.contactName ?? '—' },
@@ -33,18 +33,21 @@ const UnitInfo = ({ unit, linked }: { unit: PartnerUnitDetail; linked: LinkedCom
   );
 };
 
+const PARTNER_UNIT: DetailSource<PartnerUnitDetail> = {
+  key: partnerUnitDetailKey,
+  get: partnerUnitsApi.get,
+  listKey: ['partner-units', 'list'],
+};
+
 /** A partner unit's detail (`GET /partner-units/:id`) with its compounds by name, and 编辑 when `abilities.update`. */
 export const PartnerUnitDetailDrawer = ({ id, onClose }: { id: string | null; onClose: () => void }) => {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const shownId = useStickyId(id) ?? '';
-  const detail = useQuery({
-    queryKey: partnerUnitDetailKey(shownId),
-    queryFn: () => partnerUnitsApi.get(shownId),
-    enabled: shownId !== '',
-  });
+  const detail = useDetailQuery(id, PARTNER_UNIT);
   const linked = useLinkedCompounds(detail.data?.compoundIds ?? []);
+  // The dialog edits the unit together with its links as resolved when it opened.
   const edit = useEditSnapshot<PartnerUnitEditing>();
+  const onSaved = useStoreSaved(PARTNER_UNIT);
   return (
     <>
       <DetailDrawer
@@ -55,15 +58,11 @@ export const PartnerUnitDetailDrawer = ({ id, onClose }: { id: string | null; on
         data-testid="partner-unit-detail"
         extra={(unit) =>
           unit.abilities.update && (
-            <Button
-              type="primary"
-              icon={<EditOutlined />}
+            <EditButton
               loading={linked.loading}
               onClick={() => edit.start({ unit, linked: linked.items })}
               data-testid="partner-unit-edit"
-            >
-              {t('common.actions.edit')}
-            </Button>
+            />
           )
         }
       >
@@ -78,10 +77,7 @@ export const PartnerUnitDetailDrawer = ({ id, onClose }: { id: string | null; on
           if (!fresh.data) return;
           edit.replace({ unit: fresh.data, linked: await resolveLinkedCompounds(queryClient, fresh.data.compoundIds) });
         }}
-        onSaved={(saved) => {
-          queryClient.setQueryData(partnerUnitDetailKey(saved.id), saved);
-          void queryClient.invalidateQueries({ queryKey: ['partner-units', 'list'] });
-        }}
+        onSaved={onSaved}
       />
     </>
   );

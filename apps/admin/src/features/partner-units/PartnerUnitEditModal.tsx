@@ -1,19 +1,12 @@
 import { type PartnerUnitDetail, UpdatePartnerUnitBodySchema } from '@linli/contracts';
-import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Form, Input } from 'antd';
-import { useEffect } from 'react';
+import { Alert, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { partnerUnitsApi, type UpdatePartnerUnitBody } from '../../api/partnerUnits.ts';
 import { CompoundSelect } from '../../components/CompoundSelect.tsx';
-import { EditModal } from '../../components/EditModal.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { MaskedPhoneField, type MaskedPhoneValues, phoneChange } from '../../components/MaskedPhoneField.tsx';
-import {
-  applyIssues,
-  applyServerErrors,
-  contractRule,
-  issueMessage,
-  requiredRule,
-} from '../../components/validation.ts';
+import { type EditDialogProps, useEditForm } from '../../components/useEditForm.ts';
+import { contractRule, requiredRule } from '../../components/validation.ts';
 import type { LinkedCompound } from './useLinkedCompounds.ts';
 
 type Values = MaskedPhoneValues & {
@@ -64,72 +57,29 @@ const toBody = ({ unit, linked }: PartnerUnitEditing, v: Values): UpdatePartnerU
   };
 };
 
-type Props = {
-  open: boolean;
-  editing: PartnerUnitEditing | null;
-  onClose: () => void;
-  onReload: () => Promise<void>;
-  onSaved: (unit: PartnerUnitDetail) => void;
-};
+/** Body paths → form fields: the phone is typed into `phone`; an issue with one linked compound goes on the list. */
+const fieldPath = (p: (string | number)[]) =>
+  p[0] === 'contactPhone' ? ['phone'] : p[0] === 'compoundIds' ? [p[0]] : p;
+
+type Props = EditDialogProps<PartnerUnitDetail> & { editing: PartnerUnitEditing | null };
 
 /** `PATCH /partner-units/:id` at the version read. */
-export const PartnerUnitEditModal = ({ open, editing, onClose, onReload, onSaved }: Props) => {
+export const PartnerUnitEditModal = ({ editing, ...dialog }: Props) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const shape = UpdatePartnerUnitBodySchema.shape;
-  const save = useMutation({
-    mutationFn: ({ id, body, version }: { id: string; body: UpdatePartnerUnitBody; version: number }) =>
-      partnerUnitsApi.update(id, body, version),
-    onSuccess: (saved) => {
-      void message.success(t('common.feedback.saved'));
-      onClose();
-      onSaved(saved);
-    },
-    onError: (e) =>
-      applyServerErrors(form, e, t, (p) => (p[0] === 'contactPhone' ? ['phone'] : p[0] === 'compoundIds' ? [p[0]] : p)),
+  const { form, onFinish, modal } = useEditForm({
+    ...dialog,
+    base: editing,
+    valuesOf,
+    toBody,
+    schema: UpdatePartnerUnitBodySchema,
+    save: ({ unit }, body) => partnerUnitsApi.update(unit.id, body, unit.version),
+    fieldPath,
   });
-
-  useEffect(() => {
-    if (open && editing) form.setFieldsValue(valuesOf(editing));
-  }, [open, editing, form]);
-
-  const onFinish = (v: Values) => {
-    if (!editing) return;
-    const body = toBody(editing, v);
-    if (Object.keys(body).length === 0) {
-      void message.info(t('common.feedback.noChanges'));
-      onClose();
-      return;
-    }
-    const parsed = UpdatePartnerUnitBodySchema.safeParse(body);
-    if (!parsed.success) {
-      applyIssues(
-        form,
-        parsed.error.issues,
-        (i) => issueMessage(i, t),
-        (p) => (p[0] === 'contactPhone' ? ['phone'] : p),
-      );
-      return;
-    }
-    save.mutate({ id: editing.unit.id, body, version: editing.unit.version });
-  };
-
+  const shape = UpdatePartnerUnitBodySchema.shape;
   const hidden = editing ? kept(editing.linked).length : 0;
 
   return (
-    <EditModal
-      open={open}
-      title={t('partnerUnit.editTitle')}
-      submitId="partner-unit-edit-submit"
-      saving={save.isPending}
-      error={save.error}
-      onSubmit={() => form.submit()}
-      onCancel={onClose}
-      onReload={() => void onReload().then(() => save.reset())}
-      afterClose={() => save.reset()}
-      width={640}
-    >
+    <FormModal {...modal} title={t('partnerUnit.editTitle')} submitId="partner-unit-edit-submit" width={640}>
       <Form form={form} layout="vertical" onFinish={onFinish}>
         <Form.Item name="name" label={t('partnerUnit.name')} rules={[requiredRule(t), contractRule(shape.name, t)]}>
           <Input maxLength={100} data-testid="partner-unit-edit-name" />
@@ -166,6 +116,6 @@ export const PartnerUnitEditModal = ({ open, editing, onClose, onReload, onSaved
         </Form.Item>
         {hidden > 0 && <Alert type="info" showIcon title={t('partnerUnit.compoundsKept', { count: hidden })} />}
       </Form>
-    </EditModal>
+    </FormModal>
   );
 };

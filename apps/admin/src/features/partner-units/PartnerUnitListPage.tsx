@@ -1,15 +1,16 @@
-import { EyeOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, type TableColumnsType } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Form, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type PartnerUnit, type PartnerUnitListQuery, partnerUnitsApi } from '../../api/partnerUnits.ts';
-import { useSession } from '../../app/session.tsx';
 import { CompoundSelect } from '../../components/CompoundSelect.tsx';
+import { CreateButton } from '../../components/CreateButton.tsx';
 import { FilterBar } from '../../components/FilterBar.tsx';
 import { ListTable } from '../../components/ListTable.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
-import { useCursorPaging } from '../../components/useCursorPaging.ts';
+import { SearchField, trimSearch } from '../../components/SearchField.tsx';
+import { useListQuery } from '../../components/useListQuery.ts';
+import { viewEditColumn } from '../../components/ViewEditAction.tsx';
 import { LinkedCompoundTags } from './LinkedCompoundTags.tsx';
 import { PartnerUnitCreateModal } from './PartnerUnitCreateModal.tsx';
 import { PartnerUnitDetailDrawer } from './PartnerUnitDetailDrawer.tsx';
@@ -18,18 +19,11 @@ type Filters = Omit<PartnerUnitListQuery, 'cursor' | 'limit'>;
 
 export const PartnerUnitListPage = () => {
   const { t } = useTranslation();
-  const { can } = useSession();
   const queryClient = useQueryClient();
   const [filters, setFilters] = useState<Filters>({});
-  const [form] = Form.useForm<Filters>();
   const [creating, setCreating] = useState(false);
   const [viewing, setViewing] = useState<string | null>(null);
-  const paging = useCursorPaging(JSON.stringify(filters));
-  const query = useQuery({
-    queryKey: ['partner-units', 'list', filters, paging.cursor, paging.limit],
-    queryFn: () => partnerUnitsApi.list({ ...filters, cursor: paging.cursor, limit: paging.limit }),
-    placeholderData: keepPreviousData,
-  });
+  const { paging, query } = useListQuery('partner-units', filters, partnerUnitsApi.list);
 
   const columns: TableColumnsType<PartnerUnit> = [
     { title: t('partnerUnit.name'), dataIndex: 'name', width: 260 },
@@ -57,54 +51,20 @@ export const PartnerUnitListPage = () => {
       width: 280,
       render: (ids: string[]) => <LinkedCompoundTags ids={ids} max={3} />,
     },
-    {
-      title: t('common.actions.actions'),
-      key: 'actions',
-      width: 110,
-      render: (_: unknown, u) => (
-        <Button
-          size="small"
-          type="link"
-          icon={<EyeOutlined />}
-          onClick={() => setViewing(u.id)}
-          data-testid="partner-unit-view"
-        >
-          {can('org.write') ? t('common.actions.viewEdit') : t('common.actions.view')}
-        </Button>
-      ),
-    },
+    viewEditColumn(t, { permission: 'org.write', onView: setViewing, testId: 'partner-unit-view' }),
   ];
 
   return (
     <PageContainer
       title={t('partnerUnit.title')}
       extra={
-        can('org.write') && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating(true)}
-            data-testid="partner-unit-create"
-          >
-            {t('partnerUnit.create')}
-          </Button>
-        )
+        <CreateButton permission="org.write" onClick={() => setCreating(true)} data-testid="partner-unit-create">
+          {t('partnerUnit.create')}
+        </CreateButton>
       }
     >
-      <FilterBar
-        form={form}
-        onSearch={(v) => setFilters({ ...v, q: v.q?.trim() || undefined })}
-        onReset={() => setFilters({})}
-      >
-        <Form.Item name="q">
-          <Input
-            allowClear
-            prefix={<SearchOutlined />}
-            placeholder={t('partnerUnit.q')}
-            style={{ width: 220 }}
-            maxLength={50}
-          />
-        </Form.Item>
+      <FilterBar<Filters> onSearch={(v) => setFilters(trimSearch(v))} onReset={() => setFilters({})}>
+        <SearchField placeholder={t('partnerUnit.q')} />
         <Form.Item name="compoundId">
           <CompoundSelect allowClear placeholder={t('partnerUnit.compounds')} style={{ width: 240 }} />
         </Form.Item>

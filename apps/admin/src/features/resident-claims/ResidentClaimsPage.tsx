@@ -1,6 +1,6 @@
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import type { ResidentClaim } from '@linli/contracts';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Form, Select, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { FilterBar } from '../../components/FilterBar.tsx';
 import { ListTable } from '../../components/ListTable.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { formatTime } from '../../components/time.ts';
-import { useCursorPaging } from '../../components/useCursorPaging.ts';
+import { useListQuery } from '../../components/useListQuery.ts';
 
 type Filters = Omit<ResidentClaimQuery, 'cursor' | 'limit'>;
 type Status = ResidentClaim['status'];
@@ -24,13 +24,7 @@ export const ResidentClaimsPage = () => {
   const { modal, message } = App.useApp();
   const queryClient = useQueryClient();
   const [filters, setFilters] = useState<Filters>(DEFAULT_FILTERS);
-  const [form] = Form.useForm<Filters>();
-  const paging = useCursorPaging(JSON.stringify(filters));
-  const query = useQuery({
-    queryKey: ['resident-claims', 'list', filters, paging.cursor, paging.limit],
-    queryFn: () => residentClaimsApi.list({ ...filters, cursor: paging.cursor, limit: paging.limit }),
-    placeholderData: keepPreviousData,
-  });
+  const { paging, query } = useListQuery('resident-claims', filters, residentClaimsApi.list);
   const decide = useMutation({
     mutationFn: ({ id, decision }: { id: string; decision: 'confirmed' | 'rejected' }) =>
       residentClaimsApi.decide(id, decision),
@@ -95,8 +89,7 @@ export const ResidentClaimsPage = () => {
 
   return (
     <PageContainer title={t('claim.title')} subTitle={t('claim.hint')}>
-      <FilterBar
-        form={form}
+      <FilterBar<Filters>
         initialValues={DEFAULT_FILTERS}
         onSearch={(v) => setFilters(v)}
         onReset={() => setFilters(DEFAULT_FILTERS)}

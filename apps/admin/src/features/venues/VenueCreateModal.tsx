@@ -1,36 +1,25 @@
 import { CreateVenueBodySchema } from '@linli/contracts';
-import { useMutation } from '@tanstack/react-query';
-import { App, Form, Input, InputNumber, Modal } from 'antd';
+import { Form, Input, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type CreateVenueBody, venuesApi } from '../../api/venues.ts';
+import { type CreateVenueBody, type Venue, venuesApi } from '../../api/venues.ts';
 import { CompoundSelect } from '../../components/CompoundSelect.tsx';
-import { FormErrorAlert } from '../../components/ErrorState.tsx';
-import { useIdempotencyKey } from '../../components/useIdempotencyKey.ts';
-import { applyServerErrors, contractRule, requiredRule } from '../../components/validation.ts';
+import { FormModal } from '../../components/FormModal.tsx';
+import { type CreateDialogProps, useCreateForm } from '../../components/useCreateForm.ts';
+import { contractRule, requiredRule } from '../../components/validation.ts';
 import { EquipmentField, toEquipment } from './EquipmentField.tsx';
 
 type Values = { compoundId: string; name: string; address?: string; areaSqm: number; equipment?: string[] };
 
-export const VenueCreateModal = (props: { open: boolean; onClose: () => void; onCreated: () => void }) => {
+export const VenueCreateModal = (props: CreateDialogProps) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const idem = useIdempotencyKey(props.open);
-  const shape = CreateVenueBodySchema.shape;
-  const create = useMutation({
-    mutationFn: (body: CreateVenueBody) => venuesApi.create(body, idem.key),
-    onSuccess: () => {
-      void message.success(t('venue.created'));
-      props.onClose();
-      props.onCreated();
-    },
-    onError: (e) => {
-      idem.afterError(e);
-      applyServerErrors(form, e, t);
-    },
+  const { form, submit, modal } = useCreateForm<Values, CreateVenueBody, Venue>({
+    ...props,
+    create: venuesApi.create,
+    createdText: t('venue.created'),
   });
+  const shape = CreateVenueBodySchema.shape;
   const onFinish = (v: Values) =>
-    create.mutate({
+    submit({
       compoundId: v.compoundId,
       name: v.name.trim(),
       address: v.address?.trim() || undefined,
@@ -38,20 +27,7 @@ export const VenueCreateModal = (props: { open: boolean; onClose: () => void; on
       equipment: toEquipment(v.equipment),
     });
   return (
-    <Modal
-      open={props.open}
-      width={640}
-      title={t('venue.create')}
-      okText={t('common.actions.save')}
-      cancelText={t('common.actions.cancel')}
-      confirmLoading={create.isPending}
-      okButtonProps={{ id: 'venue-submit' }}
-      onOk={() => form.submit()}
-      onCancel={props.onClose}
-      afterClose={() => create.reset()}
-      destroyOnHidden
-    >
-      <FormErrorAlert error={create.error} />
+    <FormModal {...modal} title={t('venue.create')} submitId="venue-submit" width={640}>
       <Form form={form} layout="vertical" preserve={false} onFinish={onFinish}>
         <Form.Item name="compoundId" label={t('venue.compound')} rules={[requiredRule(t)]}>
           <CompoundSelect style={{ width: '100%' }} />
@@ -67,6 +43,6 @@ export const VenueCreateModal = (props: { open: boolean; onClose: () => void; on
         </Form.Item>
         <EquipmentField />
       </Form>
-    </Modal>
+    </FormModal>
   );
 };

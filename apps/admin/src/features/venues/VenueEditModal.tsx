@@ -1,17 +1,10 @@
 import { UpdateVenueBodySchema, type VenueDetail } from '@linli/contracts';
-import { useMutation } from '@tanstack/react-query';
-import { App, Form, Input, InputNumber, Typography } from 'antd';
-import { useEffect } from 'react';
+import { Form, Input, InputNumber, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type UpdateVenueBody, venuesApi } from '../../api/venues.ts';
-import { EditModal } from '../../components/EditModal.tsx';
-import {
-  applyIssues,
-  applyServerErrors,
-  contractRule,
-  issueMessage,
-  requiredRule,
-} from '../../components/validation.ts';
+import { FormModal } from '../../components/FormModal.tsx';
+import { type EditDialogProps, useEditForm } from '../../components/useEditForm.ts';
+import { contractRule, requiredRule } from '../../components/validation.ts';
 import { EquipmentField, toEquipment } from './EquipmentField.tsx';
 
 type Values = { name: string; address?: string; areaSqm: number; equipment?: string[] };
@@ -38,64 +31,23 @@ const toBody = (venue: VenueDetail, v: Values): UpdateVenueBody => {
   };
 };
 
-type Props = {
-  open: boolean;
-  venue: VenueDetail | null;
-  onClose: () => void;
-  onReload: () => Promise<void>;
-  onSaved: (venue: VenueDetail) => void;
-};
+type Props = EditDialogProps<VenueDetail> & { venue: VenueDetail | null };
 
 /** `PATCH /venues/:id` at the version read; the venue stays in its compound. */
-export const VenueEditModal = ({ open, venue, onClose, onReload, onSaved }: Props) => {
+export const VenueEditModal = ({ venue, ...dialog }: Props) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const shape = UpdateVenueBodySchema.shape;
-  const save = useMutation({
-    mutationFn: ({ id, body, version }: { id: string; body: UpdateVenueBody; version: number }) =>
-      venuesApi.update(id, body, version),
-    onSuccess: (saved) => {
-      void message.success(t('common.feedback.saved'));
-      onClose();
-      onSaved(saved);
-    },
-    onError: (e) => applyServerErrors(form, e, t),
+  const { form, onFinish, modal } = useEditForm({
+    ...dialog,
+    base: venue,
+    valuesOf,
+    toBody,
+    schema: UpdateVenueBodySchema,
+    save: (v, body) => venuesApi.update(v.id, body, v.version),
   });
-
-  useEffect(() => {
-    if (open && venue) form.setFieldsValue(valuesOf(venue));
-  }, [open, venue, form]);
-
-  const onFinish = (v: Values) => {
-    if (!venue) return;
-    const body = toBody(venue, v);
-    if (Object.keys(body).length === 0) {
-      void message.info(t('common.feedback.noChanges'));
-      onClose();
-      return;
-    }
-    const parsed = UpdateVenueBodySchema.safeParse(body);
-    if (!parsed.success) {
-      applyIssues(form, parsed.error.issues, (i) => issueMessage(i, t));
-      return;
-    }
-    save.mutate({ id: venue.id, body, version: venue.version });
-  };
+  const shape = UpdateVenueBodySchema.shape;
 
   return (
-    <EditModal
-      open={open}
-      title={t('venue.editTitle')}
-      submitId="venue-edit-submit"
-      saving={save.isPending}
-      error={save.error}
-      onSubmit={() => form.submit()}
-      onCancel={onClose}
-      onReload={() => void onReload().then(() => save.reset())}
-      afterClose={() => save.reset()}
-      width={640}
-    >
+    <FormModal {...modal} title={t('venue.editTitle')} submitId="venue-edit-submit" width={640}>
       <Form form={form} layout="vertical" onFinish={onFinish}>
         <Form.Item label={t('venue.compound')} extra={t('venue.compoundFixed')}>
           <Typography.Text strong>{venue?.compoundName}</Typography.Text>
@@ -111,6 +63,6 @@ export const VenueEditModal = ({ open, venue, onClose, onReload, onSaved }: Prop
         </Form.Item>
         <EquipmentField />
       </Form>
-    </EditModal>
+    </FormModal>
   );
 };

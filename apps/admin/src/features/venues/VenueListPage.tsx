@@ -1,15 +1,16 @@
-import { EyeOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, type TableColumnsType } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Form, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Venue, type VenueListQuery, venuesApi } from '../../api/venues.ts';
-import { useSession } from '../../app/session.tsx';
 import { CompoundSelect } from '../../components/CompoundSelect.tsx';
+import { CreateButton } from '../../components/CreateButton.tsx';
 import { FilterBar } from '../../components/FilterBar.tsx';
 import { ListTable } from '../../components/ListTable.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
-import { useCursorPaging } from '../../components/useCursorPaging.ts';
+import { SearchField, trimSearch } from '../../components/SearchField.tsx';
+import { useListQuery } from '../../components/useListQuery.ts';
+import { viewEditColumn } from '../../components/ViewEditAction.tsx';
 import { EquipmentTags } from './EquipmentField.tsx';
 import { VenueCreateModal } from './VenueCreateModal.tsx';
 import { VenueDetailDrawer } from './VenueDetailDrawer.tsx';
@@ -18,18 +19,11 @@ type Filters = Omit<VenueListQuery, 'cursor' | 'limit'>;
 
 export const VenueListPage = () => {
   const { t } = useTranslation();
-  const { can } = useSession();
   const queryClient = useQueryClient();
   const [filters, setFilters] = useState<Filters>({});
-  const [form] = Form.useForm<Filters>();
   const [creating, setCreating] = useState(false);
   const [viewing, setViewing] = useState<string | null>(null);
-  const paging = useCursorPaging(JSON.stringify(filters));
-  const query = useQuery({
-    queryKey: ['venues', 'list', filters, paging.cursor, paging.limit],
-    queryFn: () => venuesApi.list({ ...filters, cursor: paging.cursor, limit: paging.limit }),
-    placeholderData: keepPreviousData,
-  });
+  const { paging, query } = useListQuery('venues', filters, venuesApi.list);
 
   const columns: TableColumnsType<Venue> = [
     { title: t('venue.name'), dataIndex: 'name', width: 220 },
@@ -46,49 +40,20 @@ export const VenueListPage = () => {
       dataIndex: 'equipment',
       render: (items: string[]) => <EquipmentTags items={items} />,
     },
-    {
-      title: t('common.actions.actions'),
-      key: 'actions',
-      width: 110,
-      render: (_: unknown, v) => (
-        <Button
-          size="small"
-          type="link"
-          icon={<EyeOutlined />}
-          onClick={() => setViewing(v.id)}
-          data-testid="venue-view"
-        >
-          {can('compound.write') ? t('common.actions.viewEdit') : t('common.actions.view')}
-        </Button>
-      ),
-    },
+    viewEditColumn(t, { permission: 'compound.write', onView: setViewing, testId: 'venue-view' }),
   ];
 
   return (
     <PageContainer
       title={t('venue.title')}
       extra={
-        can('compound.write') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="venue-create">
-            {t('venue.create')}
-          </Button>
-        )
+        <CreateButton permission="compound.write" onClick={() => setCreating(true)} data-testid="venue-create">
+          {t('venue.create')}
+        </CreateButton>
       }
     >
-      <FilterBar
-        form={form}
-        onSearch={(v) => setFilters({ ...v, q: v.q?.trim() || undefined })}
-        onReset={() => setFilters({})}
-      >
-        <Form.Item name="q">
-          <Input
-            allowClear
-            prefix={<SearchOutlined />}
-            placeholder={t('venue.q')}
-            style={{ width: 220 }}
-            maxLength={50}
-          />
-        </Form.Item>
+      <FilterBar<Filters> onSearch={(v) => setFilters(trimSearch(v))} onReset={() => setFilters({})}>
+        <SearchField placeholder={t('venue.q')} />
         <Form.Item name="compoundId">
           <CompoundSelect allowClear placeholder={t('venue.compound')} style={{ width: 240 }} />
         </Form.Item>
