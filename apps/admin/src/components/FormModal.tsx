@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { FormErrorAlert, StaleVersionAlert } from './ErrorState.tsx';
 import { isVersionStale } from './errors.ts';
 
-/** What `useCreateForm` and `useEditForm` hand the frame: the state of the save. */
+/** The state of a dialog's save, as the frame shows it (from `useCreateForm`, `useEditForm` or `formModalState`). */
 export type FormModalState = {
   open: boolean;
   saving: boolean;
