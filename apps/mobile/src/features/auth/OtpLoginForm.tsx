@@ -4,10 +4,9 @@ import { Button } from 'antd-mobile';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { authApi } from '../../api/auth.ts';
-import { TextField } from '../../components/TextField.tsx';
 import { useDescribeError } from '../../i18n/describe-error.ts';
 import { FormError } from './FormError.tsx';
-import { DevCodeNotice, OtpSendButton } from './OtpParts.tsx';
+import { PhoneCodeFields } from './PhoneCodeFields.tsx';
 import { useOtpSender } from './useOtpSender.ts';
 
 /** 手机验证码 login: phone → 获取验证码 → code → 登录. */
@@ -34,43 +33,21 @@ export function OtpLoginForm({ onResult }: { onResult: (result: LoginResult) => 
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <TextField
-        id="otp-phone"
-        testId="h5-phone"
-        label={t('auth.phone')}
-        placeholder={t('auth.phonePlaceholder')}
-        type="tel"
-        inputMode="numeric"
-        autoComplete="tel-national"
-        maxLength={11}
-        value={phone}
-        onChange={(event) => {
-          setPhone(event.target.value);
-          sender.clearError();
+      <PhoneCodeFields
+        ids={{
+          phone: 'otp-phone',
+          code: 'otp-code',
+          phoneTestId: 'h5-phone',
+          codeTestId: 'h5-otp-code',
+          sendTestId: 'h5-otp-send',
         }}
-        error={errors.phone ?? sender.error}
+        phone={phone}
+        code={code}
+        onPhone={setPhone}
+        onCode={setCode}
+        errors={errors}
+        sender={sender}
       />
-      <TextField
-        id="otp-code"
-        testId="h5-otp-code"
-        label={t('auth.otpCode')}
-        placeholder={t('auth.otpPlaceholder')}
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={6}
-        value={code}
-        onChange={(event) => setCode(event.target.value)}
-        error={errors.code}
-        addon={
-          <OtpSendButton
-            testId="h5-otp-send"
-            sending={sender.sending}
-            secondsLeft={sender.secondsLeft}
-            onSend={() => sender.send(phone)}
-          />
-        }
-      />
-      {sender.devCode ? <DevCodeNotice code={sender.devCode} onFill={() => setCode(sender.devCode ?? '')} /> : null}
       {login.isError ? <FormError message={describe(login.error)} /> : null}
       <Button block type="submit" color="primary" size="large" loading={login.isPending} data-testid="h5-otp-submit">
         {t('auth.login')}

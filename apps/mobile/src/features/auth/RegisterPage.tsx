@@ -14,7 +14,7 @@ import { rememberMe, useMe } from '../session/session.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { CompoundPicker } from './CompoundPicker.tsx';
 import { FormError } from './FormError.tsx';
-import { DevCodeNotice, OtpSendButton } from './OtpParts.tsx';
+import { PhoneCodeFields } from './PhoneCodeFields.tsx';
 import { RegisterDone } from './RegisterDone.tsx';
 import { emptyRegisterForm, type RegisterErrors, type RegisterForm, validateRegisterForm } from './register-form.ts';
 import { useOtpSender } from './useOtpSender.ts';
@@ -69,45 +69,21 @@ export default function RegisterPage() {
       <form className="form" onSubmit={submit} noValidate>
         <h2 className="section-title">{t('register.title')}</h2>
         <p className="muted">{t('register.intro')}</p>
-        <TextField
-          id="reg-phone"
-          testId="h5-reg-phone"
-          label={t('auth.phone')}
-          placeholder={t('auth.phonePlaceholder')}
-          type="tel"
-          inputMode="numeric"
-          autoComplete="tel-national"
-          maxLength={11}
-          value={form.phone}
-          onChange={(event) => {
-            set({ phone: event.target.value });
-            sender.clearError();
+        <PhoneCodeFields
+          ids={{
+            phone: 'reg-phone',
+            code: 'reg-code',
+            phoneTestId: 'h5-reg-phone',
+            codeTestId: 'h5-reg-code',
+            sendTestId: 'h5-reg-otp-send',
           }}
-          error={errors.phone ?? sender.error}
+          phone={form.phone}
+          code={form.code}
+          onPhone={(phone) => set({ phone })}
+          onCode={(code) => set({ code })}
+          errors={errors}
+          sender={sender}
         />
-        <TextField
-          id="reg-code"
-          testId="h5-reg-code"
-          label={t('auth.otpCode')}
-          placeholder={t('auth.otpPlaceholder')}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={6}
-          value={form.code}
-          onChange={(event) => set({ code: event.target.value })}
-          error={errors.code}
-          addon={
-            <OtpSendButton
-              testId="h5-reg-otp-send"
-              sending={sender.sending}
-              secondsLeft={sender.secondsLeft}
-              onSend={() => sender.send(form.phone)}
-            />
-          }
-        />
-        {sender.devCode ? (
-          <DevCodeNotice code={sender.devCode} onFill={() => set({ code: sender.devCode ?? '' })} />
-        ) : null}
         <TextField
           {...text('displayName', 'h5-reg-name', 40)}
           label={t('register.name')}
