@@ -13,6 +13,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import { membersPublicRoutes, membersRoutes } from './modules/members/index.ts';
 import { organisationRoutes, organisationScopeResolver } from './modules/organisation/index.ts';
 import { residentsRoutes } from './modules/residents/index.ts';
 import { accessRoutes } from './platform/access/index.ts';
@@ -101,6 +102,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(auditRoutes, { prefix: '/api/v1' });
   await app.register(organisationRoutes, { prefix: '/api/v1' });
   await app.register(residentsRoutes, { prefix: '/api/v1' });
+  await app.register(membersRoutes, { prefix: '/api/v1' });
+  await app.register(membersPublicRoutes, { prefix: '/api/v1' });
 
   if (options.serveFrontEnds) {
     await installFrontEnds(app, {

@@ -4,6 +4,7 @@ import { type Config, ConfigError, loadConfig } from './config.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { describeDatabase, openConfiguredDatabase } from './db/open-configured.ts';
 import { seedDemoIfEmpty } from './demo/index.ts';
+import { membersJobHandlers } from './modules/members/index.ts';
 import { platformJobHandlers, startJobRunner } from './platform/jobs/index.ts';
 
 /** How long SIGTERM waits for in-flight requests before closing anyway (REL-9). */
@@ -18,7 +19,11 @@ export async function serve(config: Config): Promise<void> {
   await migrateToLatest(database);
   const app = await buildApp({ config, database, serveFrontEnds: true });
   const demo = config.demo ? await seedDemoIfEmpty(app.platform) : null;
-  const jobs = startJobRunner(app.platform, platformJobHandlers, { pollMs: 1000, workerId: `pid-${process.pid}` });
+  const jobs = startJobRunner(
+    app.platform,
+    { ...platformJobHandlers, ...membersJobHandlers },
+    { pollMs: 1000, workerId: `pid-${process.pid}` },
+  );
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -72,26 +72,74 @@ export const PERMISSIONS = [
   'security.policy',
   'audit.read',
   'system.configure',
+  /** The roster, masked (PI-3). */
+  'member.read',
+  'member.write',
+  /** Unmasked ID and phone of one member, with a reason; audited (PI-3). */
+  'member.reveal',
+  /** The second person who approves an unmasked bulk export (PI-4). */
+  'member.export_approve',
+  /** A member's own record: report in, claim posts and needs, log services, show the badge. */
+  'member.self',
+  /** Confirm members' and receive organisations' report-ins at the target. */
+  'report_in.manage',
+  /** An organ Party organisation files its own 报到单. */
+  'org_report_in.submit',
+  /** Posts, claims, needs and service ratings of a compound. */
+  'post.manage',
+  'post_category.write',
+  'household.read',
+  'household.write',
+  'work_unit.write',
+  /** Work-unit feedback (八小时外) documents. */
+  'feedback.read',
 ] as const;
 export const PermissionSchema = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof PermissionSchema>;
 
 const READ_ORG: Permission[] = ['org.read', 'compound.read', 'grid.read'];
 
+/** What the county and Party committees do with members and 双报到 in their subtree. */
+const MANAGE_MEMBERS: Permission[] = [
+  'member.read',
+  'member.write',
+  'member.reveal',
+  'member.export_approve',
+  'report_in.manage',
+  'org_report_in.submit',
+  'post.manage',
+  'household.read',
+  'household.write',
+  'work_unit.write',
+  'feedback.read',
+];
+
 /**
  * The one table of what each role may do. Scope is applied on top: a permission
  * only holds inside the subtree the assignment points at.
  */
 export const PERMISSIONS_BY_ROLE: Record<Role, readonly Permission[]> = {
-  county_admin: [...READ_ORG, 'org.write', 'compound.write', 'grid.write'],
-  committee_admin: [...READ_ORG, 'org.write', 'compound.write', 'grid.write'],
-  branch_secretary: [...READ_ORG, 'compound.write', 'grid.write'],
-  branch_committee: [...READ_ORG],
-  grid_worker: [...READ_ORG],
+  county_admin: [...READ_ORG, 'org.write', 'compound.write', 'grid.write', ...MANAGE_MEMBERS, 'post_category.write'],
+  committee_admin: [...READ_ORG, 'org.write', 'compound.write', 'grid.write', ...MANAGE_MEMBERS],
+  branch_secretary: [
+    ...READ_ORG,
+    'compound.write',
+    'grid.write',
+    'member.read',
+    'member.write',
+    'member.reveal',
+    'report_in.manage',
+    'post.manage',
+    'household.read',
+    'household.write',
+    'feedback.read',
+  ],
+  branch_committee: [...READ_ORG, 'member.read', 'report_in.manage', 'household.read', 'household.write'],
+  grid_worker: [...READ_ORG, 'household.read', 'household.write'],
   handler: ['compound.read'],
   owners_committee: ['compound.read'],
   supervisory_committee: ['compound.read'],
-  member: ['compound.read'],
+  member: ['compound.read', 'member.self'],
   resident: ['compound.read'],
   sys_admin: ['account.read', 'account.write', 'system.configure', ...READ_ORG],
   security_admin: ['account.read', 'role.assign', 'security.policy', ...READ_ORG],

@@ -1,4 +1,5 @@
 import type { ColumnType } from 'kysely';
+import type { MembersTables } from './schema-members.ts';
 
 /**
  * The database as Kysely sees it. Tables are snake_case and singular; columns keep their SQL names, and
@@ -6,7 +7,7 @@ import type { ColumnType } from 'kysely';
  * PostgreSQL: UUIDv7 text ids, ISO-8601 UTC text timestamps, integer 0/1 booleans (see `db/sql-helpers.ts`),
  * JSON as text, money as integer fen.
  */
-export interface DB {
+export interface DB extends MembersTables {
   app_user: AppUserTable;
   role_assignment: RoleAssignmentTable;
   user_session: UserSessionTable;

@@ -1,0 +1,2 @@
+// Filled by the members issue: see docs/api.md § Members.
+export {};
