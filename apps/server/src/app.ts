@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -54,6 +55,9 @@ const REDACT = [
   'res.headers["set-cookie"]',
 ];
 
+/** The largest upload any route accepts (a 30,000-row roster spreadsheet is about 3 MB). */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const app = Fastify({
@@ -87,6 +91,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   installErrorHandler(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  // One file per upload request (photos, spreadsheets); each route checks its own size and type from the bytes.
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   await installSecurityHeaders(app, config.tls);
   await app.register(swagger, {
     openapi: { info: { title: 'Linli 邻里 API', version: '1' }, servers: [] },

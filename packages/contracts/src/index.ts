@@ -9,6 +9,7 @@ export * from './duty-zones.ts';
 export * from './errors.ts';
 export * from './grids.ts';
 export * from './households.ts';
+export * from './id-card.ts';
 export * from './members.ts';
 export * from './org-tree.ts';
 export * from './partner-units.ts';
