@@ -10,7 +10,15 @@ import { activeNavItem, NAV_ITEMS, type NavGroup } from './nav.tsx';
 import { useSession, useSignOut } from './session.tsx';
 
 const { Header, Sider, Content } = Layout;
-const GROUP_ORDER: NavGroup[] = [null, 'groupOrganisation', 'groupResidents', 'groupSystem', 'groupAudit'];
+const GROUP_ORDER: NavGroup[] = [
+  null,
+  'groupOrganisation',
+  'groupMembers',
+  'groupService',
+  'groupResidents',
+  'groupSystem',
+  'groupAudit',
+];
 const EXPIRY_WARNING_DAYS = 14;
 
 const RoleTags = () => {

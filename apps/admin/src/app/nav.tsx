@@ -1,15 +1,26 @@
 import {
   ApartmentOutlined,
+  AuditOutlined,
   BankOutlined,
   BorderOuterOutlined,
+  ClusterOutlined,
+  CommentOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
   FileSearchOutlined,
+  FileWordOutlined,
   FlagOutlined,
+  HeartOutlined,
+  HomeOutlined,
   IdcardOutlined,
   LockOutlined,
+  SafetyCertificateOutlined,
   ShopOutlined,
+  SolutionOutlined,
+  TagsOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
+  UserOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@linli/contracts';
@@ -25,10 +36,28 @@ export type NavKey =
   | 'venues'
   | 'branchTerms'
   | 'residentClaims'
+  | 'members'
+  | 'workUnits'
+  | 'reportIns'
+  | 'feedback'
+  | 'exportRequests'
+  | 'posts'
+  | 'postCategories'
+  | 'needs'
+  | 'serviceRecords'
+  | 'households'
+  | 'householdVisits'
   | 'accounts'
   | 'passwordPolicy'
   | 'audit';
-export type NavGroup = 'groupOrganisation' | 'groupResidents' | 'groupSystem' | 'groupAudit' | null;
+export type NavGroup =
+  | 'groupOrganisation'
+  | 'groupMembers'
+  | 'groupService'
+  | 'groupResidents'
+  | 'groupSystem'
+  | 'groupAudit'
+  | null;
 
 export type NavItem = { key: NavKey; path: string; icon: ReactNode; permission: Permission; group: NavGroup };
 
@@ -65,6 +94,71 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <FlagOutlined />,
     permission: 'org.read',
     group: 'groupOrganisation',
+  },
+  { key: 'members', path: '/members', icon: <UserOutlined />, permission: 'member.read', group: 'groupMembers' },
+  {
+    key: 'reportIns',
+    path: '/report-ins',
+    icon: <SolutionOutlined />,
+    permission: 'report_in.manage',
+    group: 'groupMembers',
+  },
+  {
+    key: 'workUnits',
+    path: '/work-units',
+    icon: <ClusterOutlined />,
+    permission: 'member.read',
+    group: 'groupMembers',
+  },
+  {
+    key: 'feedback',
+    path: '/work-unit-feedback',
+    icon: <FileWordOutlined />,
+    permission: 'feedback.read',
+    group: 'groupMembers',
+  },
+  {
+    key: 'exportRequests',
+    path: '/member-export-requests',
+    icon: <AuditOutlined />,
+    permission: 'member.read',
+    group: 'groupMembers',
+  },
+  {
+    key: 'posts',
+    path: '/posts',
+    icon: <SafetyCertificateOutlined />,
+    permission: 'post.manage',
+    group: 'groupService',
+  },
+  { key: 'needs', path: '/needs', icon: <UnorderedListOutlined />, permission: 'post.manage', group: 'groupService' },
+  {
+    key: 'serviceRecords',
+    path: '/service-records',
+    icon: <HeartOutlined />,
+    permission: 'post.manage',
+    group: 'groupService',
+  },
+  {
+    key: 'postCategories',
+    path: '/post-categories',
+    icon: <TagsOutlined />,
+    permission: 'post_category.write',
+    group: 'groupService',
+  },
+  {
+    key: 'households',
+    path: '/households',
+    icon: <HomeOutlined />,
+    permission: 'household.read',
+    group: 'groupResidents',
+  },
+  {
+    key: 'householdVisits',
+    path: '/household-visits',
+    icon: <CommentOutlined />,
+    permission: 'household.read',
+    group: 'groupResidents',
   },
   {
     key: 'residentClaims',

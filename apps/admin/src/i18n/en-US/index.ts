@@ -3,8 +3,12 @@ import { account, audit, claim, policy } from './access.ts';
 import { auth } from './auth.ts';
 import { common } from './common.ts';
 import { compound } from './compound.ts';
+import { household } from './household.ts';
+import { member } from './member.ts';
 import { org } from './org.ts';
 import { branchTerm, dutyZone, grid, partnerUnit, venue } from './registry.ts';
+import { reportIn } from './reportIn.ts';
+import { service } from './service.ts';
 
 export const enUS: Messages = {
   common,
@@ -20,4 +24,8 @@ export const enUS: Messages = {
   policy,
   claim,
   audit,
+  member,
+  reportIn,
+  service,
+  household,
 };

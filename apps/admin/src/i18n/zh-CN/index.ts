@@ -2,8 +2,12 @@ import { account, audit, claim, policy } from './access.ts';
 import { auth } from './auth.ts';
 import { common } from './common.ts';
 import { compound } from './compound.ts';
+import { household } from './household.ts';
+import { member } from './member.ts';
 import { org } from './org.ts';
 import { branchTerm, dutyZone, grid, partnerUnit, venue } from './registry.ts';
+import { reportIn } from './reportIn.ts';
+import { service } from './service.ts';
 
 export const zhCN = {
   common,
@@ -19,6 +23,10 @@ export const zhCN = {
   policy,
   claim,
   audit,
+  member,
+  reportIn,
+  service,
+  household,
 };
 
 export type Messages = typeof zhCN;
