@@ -7,6 +7,7 @@ import { systemCtx } from '../platform/context.ts';
 import { createDemoAccount, type DemoAccount, type DemoScope, writeDemoAccountsFile } from './demo-accounts.ts';
 import { buildDemoCounty } from './demo-county.ts';
 import { demoNames } from './demo-names.ts';
+import { seedDemoMembers } from './members/index.ts';
 import { seededRandom } from './seeded-random.ts';
 
 export const DEMO_SEED = 20261127;
@@ -104,5 +105,6 @@ export async function seedDemoIfEmpty(platform: Platform): Promise<DemoResult> {
     return created;
   });
   const accounts = [countyAdmin, ...others];
+  await seedDemoMembers(platform, system, accounts, names, random);
   return { created: true, accounts, accountsFile: writeDemoAccountsFile(platform.config.dataDir, accounts) };
 }
