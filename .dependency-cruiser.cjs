@@ -12,16 +12,29 @@ module.exports = {
       from: { path: '^apps/server/src/modules/([^/]+)/' },
       to: {
         path: '^apps/server/src/modules/[^/]+/',
-        pathNot: ['^apps/server/src/modules/$1/', '^apps/server/src/modules/[^/]+/index\\.ts$'],
+        pathNot: [
+          '^apps/server/src/modules/$1/',
+          '^apps/server/src/modules/[^/]+/index\\.ts$',
+          // Another module's test factories (e.g. a county with compounds) serve tests; see the next rule.
+          '^apps/server/src/modules/[^/]+/[^/]+\\.test-support\\.ts$',
+        ],
       },
+    },
+    {
+      name: 'test-support-only-in-tests',
+      severity: 'error',
+      comment: 'Test factories write rows directly, past every rule: only tests and other test support may use them.',
+      from: { path: '^apps/server/src/', pathNot: '(\\.test|\\.test-support|-test-kit)\\.ts$' },
+      to: { path: '(\\.test-support\\.ts|/test/(factories|harness)\\.ts)$' },
     },
     {
       name: 'platform-and-db-not-modules',
       severity: 'error',
       comment:
         'platform/ and db/ are cross-cutting and know no domain: they never import a module. A module hands the ' +
-        'platform what it needs through an interface (e.g. ScopeResolver in platform/context.ts).',
-      from: { path: '^apps/server/src/(platform|db)/' },
+        'platform what it needs through an interface (e.g. ScopeResolver in platform/context.ts). Their tests run ' +
+        'the whole app, as test/harness.ts does, and may use a module’s test factories.',
+      from: { path: '^apps/server/src/(platform|db)/', pathNot: '\\.test\\.ts$' },
       to: { path: '^apps/server/src/modules/' },
     },
     {

@@ -76,6 +76,8 @@ export interface HouseholdTable {
   /** '' when the building has no units, so the address stays unique. */
   unit: Defaulted<string>;
   room: string;
+  /** Natural address order (migration 0007): digit runs zero-padded, parts joined by U+0001. */
+  sort_key: Defaulted<string>;
   note: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;

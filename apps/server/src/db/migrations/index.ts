@@ -4,6 +4,7 @@ import { residentsMigration } from './0003-residents.ts';
 import { loginFailureWindowMigration } from './0004-login-failure-window.ts';
 import { organisationIndexesMigration } from './0005-organisation-indexes.ts';
 import { membersMigration } from './0006-members.ts';
+import { membersHouseholdsMigration } from './0007-members-households.ts';
 import type { LinliMigration } from './migration-helpers.ts';
 
 /** Applied in key order. Never edit a migration once it is merged; add the next one. */
@@ -14,4 +15,5 @@ export const MIGRATIONS: Record<string, LinliMigration> = {
   '0004-login-failure-window': loginFailureWindowMigration,
   '0005-organisation-indexes': organisationIndexesMigration,
   '0006-members': membersMigration,
+  '0007-members-households': membersHouseholdsMigration,
 };

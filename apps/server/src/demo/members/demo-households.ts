@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { HouseholdTable, ResidentTable } from '../../db/schema-members.ts';
+import { householdSortKey } from '../../modules/members/index.ts';
 import { isoNow } from '../../platform/clock.ts';
 import type { Platform } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
@@ -55,6 +56,7 @@ export async function seedDemoHouseholds(
         building,
         unit,
         room,
+        sort_key: householdSortKey({ building, unit, room }),
         note: null,
         created_at: now,
         updated_at: now,

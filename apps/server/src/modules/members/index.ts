@@ -9,7 +9,10 @@ import { reportInRoutes } from './report-in/report-in.routes.ts';
 import { rosterJobHandlers } from './roster/roster.jobs.ts';
 import { rosterRoutes } from './roster/roster.routes.ts';
 
+export { householdSortKey } from './households/household-address.ts';
 export { findSelfMember, type MemberRef } from './member-access.ts';
+/** Read policies for the stored files attached to members' records (service-record photos). */
+export { postsFileOwners as membersFileOwners } from './posts/service-records.routes.ts';
 
 /**
  * The members module: roster, 双报到, posts, needs and services, households, work-unit feedback. Every route

@@ -5,6 +5,7 @@ import type { Session } from '../../../test/harness.ts';
 import { isoNow } from '../../platform/clock.ts';
 import type { Platform } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
+import { householdSortKey } from './households/household-address.ts';
 
 let seq = 0;
 
@@ -120,6 +121,11 @@ export async function insertHousehold(
 ): Promise<string> {
   const id = newId();
   const now = isoNow(platform.clock);
+  const parts = {
+    building: address.building ?? '1栋',
+    unit: address.unit ?? '1单元',
+    room: address.room ?? String(100 + ++seq),
+  };
   await platform.db
     .insertInto('household')
     .values({
@@ -127,9 +133,8 @@ export async function insertHousehold(
       compound_id: compound.id,
       grid_id: grid?.id ?? null,
       path: grid?.path ?? compound.path,
-      building: address.building ?? '1栋',
-      unit: address.unit ?? '1单元',
-      room: address.room ?? String(100 + ++seq),
+      ...parts,
+      sort_key: householdSortKey(parts),
       note: null,
       created_at: now,
       updated_at: now,

@@ -6,8 +6,9 @@ import {
   type Page,
   UpdateGridBodySchema,
 } from '@linli/contracts';
+import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { Db } from '../../db/database.ts';
+import type { Db, Dialect } from '../../db/database.ts';
 import { authorize, requireActor } from '../../platform/access/authorize.ts';
 import { appendAudit } from '../../platform/audit/audit.service.ts';
 import { isoNow } from '../../platform/clock.ts';
@@ -15,11 +16,12 @@ import type { Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/ids.ts';
 import { toBatchedPage } from '../../platform/pagination.ts';
-import { transact } from '../../platform/transaction.ts';
+import { pathStartsWith } from '../../platform/sql-helpers.ts';
+import { type Trx, transact } from '../../platform/transaction.ts';
 import { definedColumns, updateAtVersion } from '../../platform/versioned-update.ts';
 import { getCompoundRow } from './compound.service.ts';
 import { findGridByCode, findGridRow, type GridRow, listGridRows, listGridWorkerRows } from './grid.repository.ts';
-import { rewritePathPrefix } from './org-tree-move.ts';
+import { pathColumns, rewriteSubtree } from './org-tree-move.ts';
 import { getOrgUnitRow } from './org-unit.service.ts';
 import { gridAbilities } from './organisation.policy.ts';
 import { invalidInput } from './organisation-errors.ts';
@@ -139,7 +141,8 @@ export async function createGrid(ctx: Ctx, input: z.input<typeof CreateGridBodyS
 
 /**
  * Renames a grid or moves it into (or out of) a compound of its org (REL-7). Moving changes the grid's path,
- * so its grid workers' assignments are rewritten with it and keep seeing their grid.
+ * so its grid workers' assignments are rewritten with it and keep seeing their grid. A grid that already holds
+ * records (households, visits …) belongs to its compound and is not moved: 409 CONFLICT, `grid_not_empty`.
  */
 export async function updateGrid(
   ctx: Ctx,
@@ -165,7 +168,10 @@ export async function updateGrid(
         ...(place ? { compound_id: place.compoundId, path: newPath } : {}),
       },
     });
-    if (newPath !== row.path) await rewritePathPrefix(trx, 'role_assignment', row.path, newPath);
+    if (newPath !== row.path) {
+      await refuseIfGridHoldsRecords(trx, ctx.dialect, row.path);
+      await rewriteSubtree(trx, ctx.dialect, row.path, newPath);
+    }
     await appendAudit(trx, ctx, {
       action: 'grid.update',
       objectType: 'grid',
@@ -174,4 +180,16 @@ export async function updateGrid(
     });
     return toGridDetail(ctx, trx, await getGridRow(trx, id));
   });
+}
+
+/** Rows other than the grid itself and its role assignments whose path lies under the grid. */
+async function refuseIfGridHoldsRecords(trx: Trx, dialect: Dialect, gridPath: string): Promise<void> {
+  for (const target of await pathColumns(trx, dialect)) {
+    if (target.table === 'grid' || target.table === 'role_assignment') continue;
+    const row = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(target.table)}
+      WHERE ${pathStartsWith(target.column, gridPath)}`.execute(trx);
+    if (Number(row.rows[0]?.n ?? 0) > 0) {
+      throw new AppError('CONFLICT', { details: { reason: 'grid_not_empty', table: target.table } });
+    }
+  }
 }

@@ -124,7 +124,7 @@ describe('POST /org-units/:id/move', () => {
     expect(audit[0]?.details).toMatchObject({
       fromParentId: county.committee.id,
       toParentId: county.otherCommittee.id,
-      moved: { compound: 1, grid: 1, role_assignment: 3 },
+      moved: { 'compound.path': 1, 'grid.path': 1, 'role_assignment.scope_path': 3 },
     });
   });
 });

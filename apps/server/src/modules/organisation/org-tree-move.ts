@@ -1,6 +1,7 @@
 import { MoveOrgUnitBodySchema, type OrgKind, type OrgUnit } from '@linli/contracts';
 import { sql } from 'kysely';
 import type { z } from 'zod';
+import type { Dialect } from '../../db/database.ts';
 import { authorize, requireActor } from '../../platform/access/authorize.ts';
 import { appendAudit } from '../../platform/audit/audit.service.ts';
 import { isoNow } from '../../platform/clock.ts';
@@ -14,41 +15,58 @@ import { getOrgUnitRow, toOrgUnit } from './org-unit.service.ts';
 import { invalidInput } from './organisation-errors.ts';
 
 /**
- * Every table whose rows hang in the tree by a materialised `path`. A move rewrites all of them (and the role
- * assignments' `scope_path`) in one transaction, or scope checks would disagree with the tree.
+ * Every column that hangs rows in the tree by a materialised path: `path`, or a name ending in `_path`
+ * (`role_assignment.scope_path`, a member's `home_path` and `residence_path`, …), read from the live schema so
+ * a module's new table can never be forgotten by a move. A move rewrites all of them in one transaction, or
+ * scope checks would disagree with the tree.
  */
-export const PATH_TABLES = [
-  'org_unit',
-  'compound',
-  'grid',
-  'duty_zone',
-  'partner_unit',
-  'venue',
-  'branch_term',
-  'resident_claim',
-] as const;
+export async function pathColumns(trx: Trx, dialect: Dialect): Promise<Array<{ table: string; column: string }>> {
+  const rows =
+    dialect === 'postgres'
+      ? await sql<{ table: string; column: string }>`
+          SELECT table_name AS "table", column_name AS "column" FROM information_schema.columns
+          WHERE table_schema = current_schema() AND (column_name = 'path' OR right(column_name, 5) = '_path')
+          ORDER BY table_name, column_name`.execute(trx)
+      : await sql<{ table: string; column: string }>`
+          SELECT m.name AS "table", c.name AS "column" FROM sqlite_master m, pragma_table_info(m.name) c
+          WHERE m.type = 'table' AND (c.name = 'path' OR substr(c.name, -5) = '_path')
+          ORDER BY m.name, c.name`.execute(trx);
+  return rows.rows;
+}
 
 /** Serialises tree moves on PostgreSQL, so two crossing moves cannot build a cycle between them. */
 const MOVE_LOCK = 7402;
 
 /**
- * `path = newPrefix || substr(path, len(oldPrefix) + 1)` for every row under `oldPrefix`: one statement per
- * table, so the subtree moves at once whatever its size. Returns the number of rows moved.
+ * `column = newPrefix || substr(column, len(oldPrefix) + 1)` for every row under `oldPrefix`: one statement per
+ * column, so the subtree moves at once whatever its size. Returns the number of rows moved.
  */
 export async function rewritePathPrefix(
   trx: Trx,
-  table: (typeof PATH_TABLES)[number] | 'role_assignment',
+  target: { table: string; column: string },
   oldPrefix: string,
   newPrefix: string,
 ): Promise<number> {
-  const column = table === 'role_assignment' ? 'scope_path' : 'path';
-  const ref = sql.ref(column);
+  const ref = sql.ref(target.column);
   const depthShift = depthOf(newPrefix) - depthOf(oldPrefix);
-  const setDepth = table === 'org_unit' ? sql`, depth = depth + CAST(${depthShift} AS integer)` : sql``;
-  const result = await sql`UPDATE ${sql.table(table)}
+  const setDepth =
+    target.table === 'org_unit' && target.column === 'path'
+      ? sql`, depth = depth + CAST(${depthShift} AS integer)`
+      : sql``;
+  const result = await sql`UPDATE ${sql.table(target.table)}
     SET ${ref} = CAST(${newPrefix} AS text) || substr(${ref}, CAST(${oldPrefix.length + 1} AS integer))${setDepth}
-    WHERE ${pathStartsWith(column, oldPrefix)}`.execute(trx);
+    WHERE ${pathStartsWith(target.column, oldPrefix)}`.execute(trx);
   return Number(result.numAffectedRows ?? 0);
+}
+
+/** Rewrites every path column under `oldPrefix`; answers the rows moved per `table.column` that had any. */
+export async function rewriteSubtree(trx: Trx, dialect: Dialect, oldPrefix: string, newPrefix: string) {
+  const moved: Record<string, number> = {};
+  for (const target of await pathColumns(trx, dialect)) {
+    const n = await rewritePathPrefix(trx, target, oldPrefix, newPrefix);
+    if (n > 0) moved[`${target.table}.${target.column}`] = n;
+  }
+  return moved;
 }
 
 type MoveInput = z.input<typeof MoveOrgUnitBodySchema>;
@@ -76,9 +94,7 @@ export async function moveOrgUnit(ctx: Ctx, id: string, input: MoveInput): Promi
 
     const oldPrefix = node.path;
     const newPrefix = `${newParent.path}${node.id}/`;
-    const moved: Record<string, number> = {};
-    for (const table of PATH_TABLES) moved[table] = await rewritePathPrefix(trx, table, oldPrefix, newPrefix);
-    moved.role_assignment = await rewritePathPrefix(trx, 'role_assignment', oldPrefix, newPrefix);
+    const moved = await rewriteSubtree(trx, ctx.dialect, oldPrefix, newPrefix);
     await trx
       .updateTable('org_unit')
       .set({ parent_id: newParent.id, updated_at: isoNow(ctx.clock), version: sql`version + 1` })
