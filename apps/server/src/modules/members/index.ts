@@ -9,6 +9,7 @@ import { reportInRoutes } from './report-in/report-in.routes.ts';
 import { rosterJobHandlers } from './roster/roster.jobs.ts';
 import { rosterRoutes } from './roster/roster.routes.ts';
 
+export { type ClaimedResident, recordClaimedResident } from './households/claimed-resident.ts';
 export { householdSortKey } from './households/household-address.ts';
 export { findSelfMember, type MemberRef } from './member-access.ts';
 /** Read policies for the stored files attached to members' records (service-record photos). */

@@ -16,6 +16,7 @@ const CLAIM_COLUMNS = [
   'resident_claim.created_at',
   'app_user.display_name',
   'app_user.phone_cipher',
+  'app_user.phone_index',
 ] as const;
 
 export interface ClaimRow {
@@ -30,6 +31,7 @@ export interface ClaimRow {
   created_at: string;
   display_name: string;
   phone_cipher: string | null;
+  phone_index: string | null;
 }
 
 export async function insertClaim(

@@ -9,6 +9,7 @@ import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/ids.ts';
 import { decodeCursor, toBatchedPage } from '../../platform/pagination.ts';
 import { type Trx, transact } from '../../platform/transaction.ts';
+import { recordClaimedResident } from '../members/index.ts';
 import { findCompoundRef } from '../organisation/index.ts';
 import { type ClaimRow, decideClaim, findClaim, grantResidentRole, listClaims } from './resident-claim.repository.ts';
 
@@ -53,7 +54,8 @@ export async function listResidentClaims(ctx: Ctx, query: ResidentClaimListQuery
 /**
  * `POST /resident-claims/:id/decision`: the compound's branch (or anyone holding `compound.write` over it)
  * confirms or rejects a pending claim. Confirming makes the user a `resident` of the compound, which takes
- * effect on their next request since sessions read roles fresh (SEC-13). A claim already decided answers 409.
+ * effect on their next request since sessions read roles fresh (SEC-13), and puts them on the household
+ * register at the claimed address. A claim already decided answers 409.
  */
 export async function decideResidentClaim(ctx: Ctx, id: string, body: ResidentClaimDecision): Promise<ResidentClaim> {
   const claim = await findClaim(ctx.db, id);
@@ -77,11 +79,30 @@ export async function decideResidentClaim(ctx: Ctx, id: string, body: ResidentCl
         by: actor.userId,
         at,
       }));
+    const householdId =
+      body.decision === 'confirmed'
+        ? await recordClaimedResident(trx, ctx, {
+            userId: claim.user_id,
+            displayName: claim.display_name,
+            phoneCipher: claim.phone_cipher,
+            phoneIndex: claim.phone_index,
+            compound: { id: compound.id, path: compound.path },
+            building: claim.building,
+            unit: claim.unit,
+            room: claim.room,
+          })
+        : null;
     await appendAudit(trx, ctx, {
       action: 'resident_claim.decide',
       objectType: 'resident_claim',
       objectId: id,
-      details: { decision: body.decision, compoundId: compound.id, userId: claim.user_id, roleGranted: granted },
+      details: {
+        decision: body.decision,
+        compoundId: compound.id,
+        userId: claim.user_id,
+        roleGranted: granted,
+        householdId,
+      },
     });
     const decided = await findClaim(trx, id);
     if (!decided) throw notFound('resident_claim');

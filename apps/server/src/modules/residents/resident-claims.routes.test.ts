@@ -148,6 +148,14 @@ describe('resident claims', () => {
       const audits = (await auditRows(t, 'resident_claim.decide')).filter((r) => r.object_id === claim.id);
       expect(audits).toHaveLength(1);
       expect(JSON.parse(audits[0]?.details ?? '{}')).toMatchObject({ decision: 'confirmed', roleGranted: true });
+      // The account is now on the household register at the claimed address, so it can rate services there.
+      const resident = await t.platform.db
+        .selectFrom('resident')
+        .innerJoin('household', 'household.id', 'resident.household_id')
+        .select(['household.compound_id', 'household.building', 'household.room', 'resident.relation'])
+        .where('resident.user_id', '=', claim.userId)
+        .executeTakeFirstOrThrow();
+      expect(resident).toMatchObject({ compound_id: county.compoundA.id, relation: 'other' });
 
       const again = await decide(secretary, claim.id, 'rejected');
       expect(again.statusCode).toBe(409);
@@ -165,6 +173,12 @@ describe('resident claims', () => {
         .where('user_id', '=', claim.userId)
         .execute();
       expect(roles).toHaveLength(0);
+      const residents = await t.platform.db
+        .selectFrom('resident')
+        .select('id')
+        .where('user_id', '=', claim.userId)
+        .execute();
+      expect(residents).toHaveLength(0);
       const row = await t.platform.db
         .selectFrom('resident_claim')
         .select(['decided_by', 'decided_at'])
