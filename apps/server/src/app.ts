@@ -14,7 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
-import { membersPublicRoutes, membersRoutes } from './modules/members/index.ts';
+import { membersFileOwners, membersPublicRoutes, membersRoutes } from './modules/members/index.ts';
 import { organisationRoutes, organisationScopeResolver } from './modules/organisation/index.ts';
 import { residentsRoutes } from './modules/residents/index.ts';
 import { accessRoutes } from './platform/access/index.ts';
@@ -25,6 +25,7 @@ import { type Clock, systemClock } from './platform/clock.ts';
 import type { Platform, SmsSender } from './platform/context.ts';
 import { createBlindIndex, createFieldCipher, createKeyRing, loadMasterKey } from './platform/crypto/index.ts';
 import { installErrorHandler } from './platform/errors/error-handler.ts';
+import { filesRoutes } from './platform/files/files.routes.ts';
 import { installHealth } from './platform/http/health.routes.ts';
 import { installIdempotency } from './platform/http/idempotency.ts';
 import { installRequestContext } from './platform/http/request-context.ts';
@@ -110,6 +111,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(residentsRoutes, { prefix: '/api/v1' });
   await app.register(membersRoutes, { prefix: '/api/v1' });
   await app.register(membersPublicRoutes, { prefix: '/api/v1' });
+  await app.register(filesRoutes, { prefix: '/api/v1', owners: { ...membersFileOwners } });
 
   if (options.serveFrontEnds) {
     await installFrontEnds(app, {

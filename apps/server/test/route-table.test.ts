@@ -42,7 +42,8 @@ describe('route table', () => {
   it('gives every write with a body a body schema, and every route with params a params schema', () => {
     const missing = apiRoutes()
       .filter((r) => methodsOf(r).some((m) => m === 'POST' || m === 'PUT' || m === 'PATCH'))
-      .filter((r) => !r.schema?.body && !/\/(logout|unlock|verify)$/.test(r.url))
+      // A multipart upload is read in its handler (`config.multipart`), so it cannot carry a zod body schema.
+      .filter((r) => !r.schema?.body && !r.config?.multipart && !/\/(logout|unlock|verify)$/.test(r.url))
       .map((r) => `${methodsOf(r).join(',')} ${r.url}`);
     expect(missing).toEqual([]);
     const paramsMissing = apiRoutes()

@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto';
+import { PHOTO_MAX_BYTES, type StoredFile } from '@linli/contracts';
+import { requireActor } from '../access/authorize.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { isoNow } from '../clock.ts';
+import type { Ctx } from '../context.ts';
+import { AppError } from '../errors/app-error.ts';
+import { newId } from '../ids.ts';
+import { type Trx, transact } from '../transaction.ts';
+import { MalformedImageError, type PhotoMediaType, sniffPhotoType, stripPhotoMetadata } from './image-metadata.ts';
+import {
+  attachStoredFiles,
+  findStoredFile,
+  insertStoredFile,
+  listOwnedFiles,
+  readStoredContent,
+  UNATTACHED_PATH,
+} from './stored-file.repository.ts';
+
+/**
+ * Who may read a file attached to an object of one owner type. The module that owns the object answers; the
+ * platform only asks, so it never learns any module's rules.
+ */
+export type FileOwnerPolicy = (ctx: Ctx, ownerId: string) => Promise<boolean>;
+export type FileOwnerPolicies = Readonly<Record<string, FileOwnerPolicy>>;
+
+export const fileUrl = (id: string): string => `/api/v1/files/${id}`;
+
+const EXTENSION: Record<PhotoMediaType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
+
+const invalidFile = (message: string): AppError =>
+  new AppError('VALIDATION_FAILED', { details: { issues: [{ path: 'file', message }] } });
+
+export const tooLarge = (): AppError =>
+  new AppError('PAYLOAD_TOO_LARGE', { details: { field: 'file', maxBytes: PHOTO_MAX_BYTES } });
+
+/**
+ * Stores an uploaded photo (WEB-4): the type comes from the bytes (JPEG, PNG or WebP, else 400 on `file`), the
+ * size is capped, and location/device metadata is stripped before anything is written (PI-1). The client's
+ * file name is never used for storage; the stored name is generated. The file stays unattached — readable and
+ * attachable only by its uploader — until a use case attaches it to a record.
+ */
+export async function uploadPhoto(ctx: Ctx, bytes: Buffer): Promise<StoredFile> {
+  const actor = requireActor(ctx);
+  if (bytes.length > PHOTO_MAX_BYTES) throw tooLarge();
+  const mediaType = sniffPhotoType(bytes);
+  if (!mediaType) throw invalidFile('type');
+  let clean: Buffer;
+  try {
+    clean = stripPhotoMetadata(mediaType, bytes);
+  } catch (error) {
+    if (error instanceof MalformedImageError) throw invalidFile('malformed');
+    throw error;
+  }
+  const id = newId();
+  return transact(ctx, async (trx) => {
+    await insertStoredFile(
+      trx,
+      {
+        id,
+        purpose: 'photo',
+        owner_type: null,
+        owner_id: null,
+        path: UNATTACHED_PATH,
+        file_name: `${id}.${EXTENSION[mediaType]}`,
+        media_type: mediaType,
+        byte_size: clean.length,
+        sha256: createHash('sha256').update(clean).digest('hex'),
+        created_at: isoNow(ctx.clock),
+        created_by: actor.userId,
+      },
+      clean,
+    );
+    await appendAudit(trx, ctx, {
+      action: 'file.upload',
+      objectType: 'stored_file',
+      objectId: id,
+      details: { purpose: 'photo', mediaType, byteSize: clean.length },
+    });
+    return { id, mediaType, byteSize: clean.length, url: fileUrl(id) };
+  });
+}
+
+export interface FileDownload {
+  fileName: string;
+  mediaType: string;
+  content: Buffer;
+}
+
+/**
+ * A stored file's bytes for the caller: its uploader may always read it; anyone else only through the policy of
+ * the record it is attached to (a file of an unknown owner type is readable by nobody else). 404 for no file,
+ * 403 for a file the caller may not read.
+ */
+export async function readFile(ctx: Ctx, id: string, owners: FileOwnerPolicies): Promise<FileDownload> {
+  const actor = requireActor(ctx);
+  const row = await findStoredFile(ctx.db, id);
+  if (!row) throw new AppError('NOT_FOUND', { details: { object: 'file' } });
+  const policy = row.owner_type ? owners[row.owner_type] : undefined;
+  const allowed =
+    row.created_by === actor.userId ||
+    (policy !== undefined && row.owner_id !== null && (await policy(ctx, row.owner_id)));
+  if (!allowed) throw new AppError('FORBIDDEN', { details: { object: 'file' } });
+  const content = await readStoredContent(ctx.db, id);
+  if (!content) throw new AppError('NOT_FOUND', { details: { object: 'file' } });
+  return { fileName: row.file_name, mediaType: row.media_type, content };
+}
+
+/**
+ * Attaches photos to a record inside the record's transaction: each must be a photo the caller uploaded and has
+ * not attached anywhere yet (else 400 on `field`), so nobody can pull another user's upload into their record.
+ * The file then takes the record's path, so it is scoped like the record.
+ */
+export async function attachPhotos(
+  trx: Trx,
+  ctx: Ctx,
+  fileIds: string[],
+  owner: { ownerType: string; ownerId: string; path: string; field: string },
+): Promise<void> {
+  if (fileIds.length === 0) return;
+  const actor = requireActor(ctx);
+  const unique = [...new Set(fileIds)];
+  const changed = await attachStoredFiles(trx, unique, actor.userId, owner);
+  if (changed !== unique.length) {
+    throw new AppError('VALIDATION_FAILED', { details: { issues: [{ path: owner.field, message: 'file' }] } });
+  }
+}
+
+/** The files attached to each of `ownerIds`, as `{ id, url }` in upload order. */
+export async function photosOf(
+  db: Ctx['db'] | Trx,
+  ownerType: string,
+  ownerIds: string[],
+): Promise<Map<string, Array<{ id: string; url: string }>>> {
+  const rows = await listOwnedFiles(db, ownerType, [...new Set(ownerIds)]);
+  const byOwner = new Map<string, Array<{ id: string; url: string }>>();
+  for (const row of rows) {
+    if (!row.owner_id) continue;
+    const list = byOwner.get(row.owner_id) ?? [];
+    list.push({ id: row.id, url: fileUrl(row.id) });
+    byOwner.set(row.owner_id, list);
+  }
+  return byOwner;
+}
