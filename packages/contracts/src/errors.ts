@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'IDEMPOTENCY_IN_FLIGHT',
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

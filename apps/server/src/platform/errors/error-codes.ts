@@ -28,6 +28,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   IDEMPOTENCY_IN_FLIGHT: 409,
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   INTERNAL: 500,
 };
 
@@ -83,5 +84,9 @@ export const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   IDEMPOTENCY_IN_FLIGHT: { 'zh-CN': '相同的请求正在处理中', 'en-US': 'The same request is still being processed' },
   RATE_LIMITED: { 'zh-CN': '操作过于频繁，请稍后再试', 'en-US': 'Too many requests; try again later' },
   PAYLOAD_TOO_LARGE: { 'zh-CN': '提交的内容过大', 'en-US': 'The request is too large' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    'zh-CN': '文件类型不支持，请上传允许的格式',
+    'en-US': 'This file type is not accepted; upload one of the allowed formats',
+  },
   INTERNAL: { 'zh-CN': '系统繁忙，请稍后再试', 'en-US': 'Something went wrong; please try again later' },
 };

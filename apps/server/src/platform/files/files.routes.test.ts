@@ -73,11 +73,11 @@ describe('stored files: POST /files and GET /files/:id', () => {
     expect(got.rawPayload.includes(Buffer.from('Zhang San'))).toBe(false);
   });
 
-  it('rejects a text file named .jpg with 400 on the file field, judging by the bytes', async () => {
+  it('rejects a text file named .jpg with 415, judging by the bytes', async () => {
     const res = await upload(s.secretaryA, 'photo.jpg', Buffer.from('<html><script>alert(1)</script></html>'));
-    expect(res.statusCode).toBe(400);
-    expect(errorCode(res)).toBe('VALIDATION_FAILED');
-    expect(res.json().error.details.issues).toEqual([{ path: 'file', message: 'type' }]);
+    expect(res.statusCode).toBe(415);
+    expect(errorCode(res)).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(res.json().error.details).toMatchObject({ field: 'file' });
   });
 
   it('rejects a truncated JPEG as malformed (400), a missing file part and a non-multipart body (400)', async () => {

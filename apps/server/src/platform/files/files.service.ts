@@ -35,7 +35,7 @@ export const tooLarge = (): AppError =>
   new AppError('PAYLOAD_TOO_LARGE', { details: { field: 'file', maxBytes: PHOTO_MAX_BYTES } });
 
 /**
- * Stores an uploaded photo (WEB-4): the type comes from the bytes (JPEG, PNG or WebP, else 400 on `file`), the
+ * Stores an uploaded photo (WEB-4): the type comes from the bytes (JPEG, PNG or WebP, else 415), the
  * size is capped, and location/device metadata is stripped before anything is written (PI-1). The client's
  * file name is never used for storage; the stored name is generated. The file stays unattached — readable and
  * attachable only by its uploader — until a use case attaches it to a record.
@@ -43,8 +43,12 @@ export const tooLarge = (): AppError =>
 export async function uploadPhoto(ctx: Ctx, bytes: Buffer): Promise<StoredFile> {
   const actor = requireActor(ctx);
   if (bytes.length > PHOTO_MAX_BYTES) throw tooLarge();
-  const mediaType = sniffPhotoType(bytes);
-  if (!mediaType) throw invalidFile('type');
+  const mediaType = await sniffPhotoType(bytes);
+  if (!mediaType) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
+      details: { field: 'file', allowed: ['image/jpeg', 'image/png', 'image/webp'] },
+    });
+  }
   let clean: Buffer;
   try {
     clean = stripPhotoMetadata(mediaType, bytes);

@@ -17,13 +17,16 @@ function markersOf(jpeg: Buffer): number[] {
 }
 
 describe('photo type sniffing', () => {
-  it('recognises JPEG, PNG and WebP by their first bytes and nothing else', () => {
-    expect(sniffPhotoType(jpegWithMetadata())).toBe('image/jpeg');
-    expect(sniffPhotoType(pngWithText())).toBe('image/png');
-    expect(sniffPhotoType(webpWithExif())).toBe('image/webp');
-    expect(sniffPhotoType(Buffer.from('<html><script>alert(1)</script></html>'))).toBeUndefined();
-    expect(sniffPhotoType(Buffer.from('GIF89a......'))).toBeUndefined();
-    expect(sniffPhotoType(Buffer.alloc(0))).toBeUndefined();
+  it('recognises JPEG, PNG and WebP by their first bytes and nothing else, SVG included', async () => {
+    expect(await sniffPhotoType(jpegWithMetadata())).toBe('image/jpeg');
+    expect(await sniffPhotoType(pngWithText())).toBe('image/png');
+    expect(await sniffPhotoType(webpWithExif())).toBe('image/webp');
+    expect(await sniffPhotoType(Buffer.from('<html><script>alert(1)</script></html>'))).toBeUndefined();
+    expect(
+      await sniffPhotoType(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>')),
+    ).toBeUndefined();
+    expect(await sniffPhotoType(Buffer.from('GIF89a......'))).toBeUndefined();
+    expect(await sniffPhotoType(Buffer.alloc(0))).toBeUndefined();
   });
 });
 

@@ -1,3 +1,4 @@
+import { fileTypeFromBuffer } from 'file-type';
 import { MalformedImageError, stripJpegMetadata } from './jpeg-metadata.ts';
 
 /**
@@ -6,15 +7,14 @@ import { MalformedImageError, stripJpegMetadata } from './jpeg-metadata.ts';
  */
 export type PhotoMediaType = 'image/jpeg' | 'image/png' | 'image/webp';
 
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const PHOTO_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image/webp'] satisfies PhotoMediaType[];
+const isPhotoType = (mime: string | undefined): mime is PhotoMediaType =>
+  mime !== undefined && PHOTO_TYPES.includes(mime);
 
-export function sniffPhotoType(bytes: Buffer): PhotoMediaType | undefined {
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(PNG_SIGNATURE)) return 'image/png';
-  if (bytes.length >= 12 && bytes.toString('latin1', 0, 4) === 'RIFF' && bytes.toString('latin1', 8, 12) === 'WEBP') {
-    return 'image/webp';
-  }
-  return undefined;
+/** The photo type `file-type` reads from the leading bytes, or undefined for anything else (SVG included). */
+export async function sniffPhotoType(bytes: Buffer): Promise<PhotoMediaType | undefined> {
+  const detected = await fileTypeFromBuffer(bytes);
+  return isPhotoType(detected?.mime) ? detected.mime : undefined;
 }
 
 /** PNG chunks that carry text, EXIF or a timestamp rather than pixels. */
