@@ -78,3 +78,11 @@ export const validationIssues = (error: unknown): Record<string, string> => {
   }
   return result;
 };
+
+/** `details.reason` of an API error (`not_on_roster`, `no_free_seat`, `post_closed`, `need_not_open` …), if any. */
+export const errorReason = (error: unknown): string | undefined => {
+  if (!isApiError(error)) return undefined;
+  const details = error.details;
+  if (typeof details !== 'object' || details === null || !('reason' in details)) return undefined;
+  return typeof details.reason === 'string' ? details.reason : undefined;
+};

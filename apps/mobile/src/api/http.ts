@@ -59,13 +59,15 @@ const buildHeaders = (method: Method, hasBody: boolean, options: RequestOptions)
 /** One request; resolves with the parsed JSON body (or `undefined` for 204), rejects with `ApiError`. */
 const send = async (method: Method, path: string, body: unknown, options: RequestOptions): Promise<unknown> => {
   const hasBody = body !== undefined;
+  // A multipart upload: the browser writes its own Content-Type with the boundary.
+  const isForm = body instanceof FormData;
   let response: Response;
   try {
     response = await fetch(buildUrl(path, options.query), {
       method,
       credentials: 'same-origin',
-      headers: buildHeaders(method, hasBody, options),
-      body: hasBody ? JSON.stringify(body) : null,
+      headers: buildHeaders(method, hasBody && !isForm, options),
+      body: isForm ? body : hasBody ? JSON.stringify(body) : null,
       signal: options.signal ?? null,
     });
   } catch (cause) {
@@ -101,6 +103,10 @@ export const api = {
 
   post: async <T>(path: string, body: unknown, parser: Parser<T>, options: RequestOptions = {}): Promise<T> =>
     parseWith(parser, await send('POST', path, body, options), path),
+
+  /** A multipart upload (e.g. `POST /files` with field `file`). */
+  upload: async <T>(path: string, form: FormData, parser: Parser<T>, options: RequestOptions = {}): Promise<T> =>
+    parseWith(parser, await send('POST', path, form, options), path),
 
   /** A write whose answer carries nothing the UI needs (204, or a body that is ignored). */
   postVoid: async (path: string, body: unknown, options: RequestOptions = {}): Promise<void> => {

@@ -12,10 +12,22 @@ const CompoundPage = lazy(() => import('../features/compounds/CompoundPage.tsx')
 const GridIndexPage = lazy(() => import('../features/grids/GridIndexPage.tsx'));
 const GridPage = lazy(() => import('../features/grids/GridPage.tsx'));
 const ResidentClaimsPage = lazy(() => import('../features/resident-claims/ResidentClaimsPage.tsx'));
+const MemberRecordPage = lazy(() => import('../features/member/MemberRecordPage.tsx'));
+const ReportInPage = lazy(() => import('../features/report-in/ReportInPage.tsx'));
+const PostsPage = lazy(() => import('../features/posts/PostsPage.tsx'));
+const NeedsPage = lazy(() => import('../features/needs/NeedsPage.tsx'));
+const ServicesPage = lazy(() => import('../features/services/ServicesPage.tsx'));
+const NewServicePage = lazy(() => import('../features/services/NewServicePage.tsx'));
+const BadgePage = lazy(() => import('../features/badge/BadgePage.tsx'));
+const VerifyPage = lazy(() => import('../features/badge/VerifyPage.tsx'));
+const RateServicesPage = lazy(() => import('../features/rating/RateServicesPage.tsx'));
+const ApprovalsPage = lazy(() => import('../features/approvals/ApprovalsPage.tsx'));
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
   { path: '/register', element: <RegisterPage /> },
+  // 亮身份核验: opened by scanning a badge on any phone, without signing in.
+  { path: '/verify/:token', element: <VerifyPage /> },
   {
     element: <RequireAuth />,
     children: [
@@ -27,6 +39,15 @@ export const routes: RouteObject[] = [
       { path: '/grid', element: <GridIndexPage /> },
       { path: '/grid/:id', element: <GridPage /> },
       { path: '/resident-claims', element: <ResidentClaimsPage /> },
+      { path: '/member', element: <MemberRecordPage /> },
+      { path: '/member/report-in', element: <ReportInPage /> },
+      { path: '/member/posts', element: <PostsPage /> },
+      { path: '/member/needs', element: <NeedsPage /> },
+      { path: '/member/services', element: <ServicesPage /> },
+      { path: '/member/services/new', element: <NewServicePage /> },
+      { path: '/member/badge', element: <BadgePage /> },
+      { path: '/rate', element: <RateServicesPage /> },
+      { path: '/approvals', element: <ApprovalsPage /> },
     ],
   },
   { path: '*', element: <Navigate to="/" replace /> },

@@ -1,3 +1,4 @@
+import { membersEnUS } from './en-US.members.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const enUS: Messages = {
@@ -109,6 +110,22 @@ export const enUS: Messages = {
     claims: 'Household claims',
     claimsDesc: 'Confirm registered residents',
     pendingBadge: '{{count}} pending',
+    member: 'My record',
+    memberDesc: 'Party details and services',
+    reportIn: 'Report in',
+    reportInDesc: 'Report in to your compound',
+    posts: 'Posts',
+    postsDesc: 'Claim a member post',
+    needs: 'Needs',
+    needsDesc: 'Take on residents’ needs',
+    services: 'Log service',
+    servicesDesc: 'Record each service',
+    badge: 'Member ID',
+    badgeDesc: 'Your Party member QR code',
+    rate: 'Rate services',
+    rateDesc: 'Rate members’ services',
+    approvals: 'Approvals',
+    approvalsDesc: 'Report-ins and post claims',
   },
   profile: {
     title: 'My profile',
@@ -232,4 +249,5 @@ export const enUS: Messages = {
     rateLimitedWait: 'Too many attempts. Please try again in {{seconds}} s.',
     loadFailed: 'Could not load',
   },
+  ...membersEnUS,
 };

@@ -1,3 +1,5 @@
+import { membersZhCN } from './zh-CN.members.ts';
+
 /** Chinese (the default). `en-US.ts` must have exactly these keys; the type checker enforces it. */
 export const zhCN = {
   app: { name: '邻里', tagline: '小区党建 · 基层治理' },
@@ -106,6 +108,22 @@ export const zhCN = {
     claims: '住户认领审核',
     claimsDesc: '确认居民注册的住户',
     pendingBadge: '{{count}} 条待确认',
+    member: '我的档案',
+    memberDesc: '党员信息与服务情况',
+    reportIn: '报到',
+    reportInDesc: '向居住小区报到',
+    posts: '岗位',
+    postsDesc: '认领党员责任岗',
+    needs: '需求',
+    needsDesc: '认领居民需求',
+    services: '记服务',
+    servicesDesc: '记录每次服务',
+    badge: '亮身份',
+    badgeDesc: '党员身份二维码',
+    rate: '评价服务',
+    rateDesc: '给党员的服务打分',
+    approvals: '审批',
+    approvalsDesc: '报到确认与岗位认领',
   },
   profile: {
     title: '我的资料',
@@ -229,6 +247,7 @@ export const zhCN = {
     rateLimitedWait: '操作太频繁，请 {{seconds}} 秒后再试',
     loadFailed: '加载失败',
   },
+  ...membersZhCN,
 };
 
 export type Messages = typeof zhCN;

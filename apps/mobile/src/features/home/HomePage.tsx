@@ -7,9 +7,11 @@ import { residentClaimsApi } from '../../api/resident-claims.ts';
 import { PageShell } from '../../components/PageShell.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/index.ts';
+import { useApprovalsBadge } from '../approvals/approval-queries.ts';
+import { useToRateBadge } from '../rating/rating-queries.ts';
 import { useCurrentUser } from '../session/session.ts';
 import { HomeTile } from './HomeTile.tsx';
-import { tilesFor } from './tiles.ts';
+import { type TileName, tilesFor } from './tiles.ts';
 
 const PASSWORD_WARNING_DAYS = 14;
 
@@ -35,6 +37,16 @@ export default function HomePage() {
   const pendingBadge = pending.data?.items.length
     ? `${pending.data.items.length}${pending.data.nextCursor ? '+' : ''}`
     : undefined;
+  const approvalsBadge = useApprovalsBadge(
+    me,
+    tiles.some((tile) => tile.name === 'approvals'),
+  );
+  const toRateBadge = useToRateBadge(tiles.some((tile) => tile.name === 'rate'));
+  const badges: Partial<Record<TileName, string | undefined>> = {
+    claims: pendingBadge,
+    approvals: approvalsBadge,
+    rate: toRateBadge,
+  };
 
   return (
     <PageShell title={t('home.title')} testId="h5-home">
@@ -71,7 +83,7 @@ export default function HomePage() {
       ) : null}
       <nav className="tiles" aria-label={t('home.title')}>
         {tiles.map((tile) => (
-          <HomeTile key={tile.name} tile={tile} badge={tile.name === 'claims' ? pendingBadge : undefined} />
+          <HomeTile key={tile.name} tile={tile} badge={badges[tile.name]} />
         ))}
       </nav>
     </PageShell>

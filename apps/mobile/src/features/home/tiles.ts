@@ -1,10 +1,30 @@
 import type { Me } from '@linli/contracts';
-import { canReviewClaims, compoundScopes, gridScopes } from '../session/scopes.ts';
+import { canApprove, canReviewClaims, compoundScopes, gridScopes, isMember, isResident } from '../session/scopes.ts';
 
-export type TileName = 'profile' | 'compound' | 'grid' | 'claims';
+export type TileName =
+  | 'profile'
+  | 'compound'
+  | 'grid'
+  | 'claims'
+  | 'member'
+  | 'reportIn'
+  | 'posts'
+  | 'needs'
+  | 'services'
+  | 'badge'
+  | 'rate'
+  | 'approvals';
 export type TileSpec = { name: TileName; path: string; glyph: string; tone: 'red' | 'gold' | 'blue' | 'green' };
 
 const ALL: readonly TileSpec[] = [
+  { name: 'member', path: '/member', glyph: '档', tone: 'red' },
+  { name: 'reportIn', path: '/member/report-in', glyph: '报', tone: 'red' },
+  { name: 'posts', path: '/member/posts', glyph: '岗', tone: 'gold' },
+  { name: 'needs', path: '/member/needs', glyph: '需', tone: 'blue' },
+  { name: 'services', path: '/member/services', glyph: '记', tone: 'green' },
+  { name: 'badge', path: '/member/badge', glyph: '亮', tone: 'red' },
+  { name: 'rate', path: '/rate', glyph: '评', tone: 'gold' },
+  { name: 'approvals', path: '/approvals', glyph: '批', tone: 'gold' },
   { name: 'compound', path: '/compound', glyph: '区', tone: 'red' },
   { name: 'grid', path: '/grid', glyph: '格', tone: 'blue' },
   { name: 'claims', path: '/resident-claims', glyph: '审', tone: 'gold' },
@@ -22,6 +42,17 @@ const isAvailable = (me: Me, name: TileName): boolean => {
       return gridScopes(me).length > 0;
     case 'claims':
       return canReviewClaims(me);
+    case 'member':
+    case 'reportIn':
+    case 'posts':
+    case 'needs':
+    case 'services':
+    case 'badge':
+      return isMember(me);
+    case 'rate':
+      return isResident(me);
+    case 'approvals':
+      return canApprove(me);
   }
 };
 
