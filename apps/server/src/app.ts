@@ -31,6 +31,7 @@ import { installIdempotency } from './platform/http/idempotency.ts';
 import { installRequestContext } from './platform/http/request-context.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { installFrontEnds } from './platform/http/static-apps.ts';
+import { MAX_UPLOAD_BYTES } from './platform/http/uploads.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -55,9 +56,6 @@ const REDACT = [
   'req.headers["x-csrf-token"]',
   'res.headers["set-cookie"]',
 ];
-
-/** The largest upload any route accepts (a 30,000-row roster spreadsheet is about 3 MB). */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { config, database } = options;

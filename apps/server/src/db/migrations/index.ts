@@ -5,6 +5,7 @@ import { loginFailureWindowMigration } from './0004-login-failure-window.ts';
 import { organisationIndexesMigration } from './0005-organisation-indexes.ts';
 import { membersMigration } from './0006-members.ts';
 import { membersHouseholdsMigration } from './0007-members-households.ts';
+import { membersRosterMigration } from './0008-members-roster.ts';
 import type { LinliMigration } from './migration-helpers.ts';
 
 /** Applied in key order. Never edit a migration once it is merged; add the next one. */
@@ -16,4 +17,5 @@ export const MIGRATIONS: Record<string, LinliMigration> = {
   '0005-organisation-indexes': organisationIndexesMigration,
   '0006-members': membersMigration,
   '0007-members-households': membersHouseholdsMigration,
+  '0008-members-roster': membersRosterMigration,
 };
