@@ -117,7 +117,8 @@ export const buildUrl = (path: string, query?: QueryParams): string => {
 
 const buildHeaders = (method: Method, opts: RequestOptions): Headers => {
   const headers = new Headers({ Accept: 'application/json', 'Accept-Language': currentLanguage() });
-  if (opts.body !== undefined) headers.set('Content-Type', 'application/json');
+  // A multipart body (a file upload) gets its Content-Type, with the boundary, from the browser.
+  if (opts.body !== undefined && !(opts.body instanceof FormData)) headers.set('Content-Type', 'application/json');
   if (method !== 'GET' && csrfToken) headers.set('X-CSRF-Token', csrfToken);
   if (opts.version !== undefined) headers.set('If-Match', `"v${opts.version}"`);
   else if (opts.ifMatch) headers.set('If-Match', opts.ifMatch);
@@ -147,7 +148,7 @@ const send = async (method: Method, path: string, opts: RequestOptions): Promise
     res = await fetch(buildUrl(path, opts.query), {
       method,
       headers: buildHeaders(method, opts),
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.body === undefined ? undefined : opts.body instanceof FormData ? opts.body : JSON.stringify(opts.body),
       credentials: 'same-origin',
       signal: opts.signal,
     });

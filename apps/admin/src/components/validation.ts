@@ -27,6 +27,20 @@ const KNOWN_MESSAGES = [
   'totp',
   'otp',
   'required',
+  'idNumber',
+  'fullMemberOnRequired',
+  'fullMemberOnOrder',
+  'fullMemberOnProbationary',
+  'memberPlace',
+  'memberBranch',
+  'memberHousehold',
+  'dateInFuture',
+  'joinedBeforeBirth',
+  'xlsxRequired',
+  'fileRequired',
+  'revealReason',
+  'searchByPost',
+  'workUnitPartyOrg',
 ] as const;
 type KnownMessage = (typeof KNOWN_MESSAGES)[number];
 const isKnown = (m: string): m is KnownMessage => (KNOWN_MESSAGES as readonly string[]).includes(m);
