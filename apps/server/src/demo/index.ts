@@ -74,7 +74,9 @@ export async function seedDemoIfEmpty(platform: Platform): Promise<DemoResult> {
   const compound = await scopeOf(platform, 'compound', refs.firstCompound.id);
   const grid = await scopeOf(platform, 'grid', refs.firstGrid.id);
   const town = await scopeOf(platform, 'org', refs.firstTown.id);
-  const plan: Array<{ role: Role; scope: DemoScope; phone?: string }> = [
+  const plan: Array<{ role: Role; scope: DemoScope; phone?: string; username?: string }> = [
+    // A second organisation-department account: an unmasked bulk export needs another person's approval (PI-4).
+    { role: 'county_admin', scope: root, username: 'county-admin-2' },
     { role: 'committee_admin', scope: town },
     { role: 'branch_secretary', scope: compound },
     { role: 'branch_committee', scope: compound },
@@ -94,7 +96,7 @@ export async function seedDemoIfEmpty(platform: Platform): Promise<DemoResult> {
       created.push(
         await createDemoAccount(trx, platform, {
           role: entry.role,
-          username: entry.role.replaceAll('_', '-'),
+          username: entry.username ?? entry.role.replaceAll('_', '-'),
           displayName: names.person(),
           scope: entry.scope,
           ...(entry.phone ? { phone: entry.phone } : {}),
