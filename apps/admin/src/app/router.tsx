@@ -27,9 +27,28 @@ const ResidentClaimsPage = page(
   () => import('../features/resident-claims/ResidentClaimsPage.tsx'),
   'ResidentClaimsPage',
 );
+const ReportInsPage = page(() => import('../features/report-ins/ReportInsPage.tsx'), 'ReportInsPage');
+const PostListPage = page(() => import('../features/posts/PostListPage.tsx'), 'PostListPage');
+const PostCategoriesPage = page(() => import('../features/posts/PostCategoriesPage.tsx'), 'PostCategoriesPage');
+const NeedListPage = page(() => import('../features/needs/NeedListPage.tsx'), 'NeedListPage');
+const ServiceRecordListPage = page(
+  () => import('../features/service-records/ServiceRecordListPage.tsx'),
+  'ServiceRecordListPage',
+);
+const HouseholdListPage = page(() => import('../features/households/HouseholdListPage.tsx'), 'HouseholdListPage');
+const HouseholdVisitListPage = page(
+  () => import('../features/households/HouseholdVisitListPage.tsx'),
+  'HouseholdVisitListPage',
+);
 const AccountListPage = page(() => import('../features/accounts/AccountListPage.tsx'), 'AccountListPage');
 const PasswordPolicyPage = page(() => import('../features/security/PasswordPolicyPage.tsx'), 'PasswordPolicyPage');
 const AuditLogPage = page(() => import('../features/audit/AuditLogPage.tsx'), 'AuditLogPage');
+const MemberListPage = page(() => import('../features/members/MemberListPage.tsx'), 'MemberListPage');
+const MemberDetailPage = page(() => import('../features/members/MemberDetailPage.tsx'), 'MemberDetailPage');
+const MemberImportPage = page(() => import('../features/members/MemberImportPage.tsx'), 'MemberImportPage');
+const ExportRequestsPage = page(() => import('../features/members/ExportRequestsPage.tsx'), 'ExportRequestsPage');
+const WorkUnitListPage = page(() => import('../features/work-units/WorkUnitListPage.tsx'), 'WorkUnitListPage');
+const FeedbackPage = page(() => import('../features/feedback/FeedbackPage.tsx'), 'FeedbackPage');
 
 const guarded = (permission: Permission, element: ReactNode) => (
   <RequirePermission permission={permission}>{element}</RequirePermission>
@@ -65,9 +84,22 @@ export const router = createBrowserRouter([
       { path: 'venues', element: guarded('compound.read', <VenueListPage />) },
       { path: 'branch-terms', element: guarded('org.read', <BranchTermListPage />) },
       { path: 'resident-claims', element: guarded('compound.write', <ResidentClaimsPage />) },
+      { path: 'report-ins', element: guarded('report_in.manage', <ReportInsPage />) },
+      { path: 'posts', element: guarded('post.manage', <PostListPage />) },
+      { path: 'post-categories', element: guarded('post_category.write', <PostCategoriesPage />) },
+      { path: 'needs', element: guarded('post.manage', <NeedListPage />) },
+      { path: 'service-records', element: guarded('post.manage', <ServiceRecordListPage />) },
+      { path: 'households', element: guarded('household.read', <HouseholdListPage />) },
+      { path: 'household-visits', element: guarded('household.read', <HouseholdVisitListPage />) },
       { path: 'accounts', element: guarded('account.read', <AccountListPage />) },
       { path: 'security/password-policy', element: guarded('security.policy', <PasswordPolicyPage />) },
       { path: 'audit', element: guarded('audit.read', <AuditLogPage />) },
+      { path: 'members', element: guarded('member.read', <MemberListPage />) },
+      { path: 'members/import', element: guarded('member.write', <MemberImportPage />) },
+      { path: 'members/:id', element: guarded('member.read', <MemberDetailPage />) },
+      { path: 'member-export-requests', element: guarded('member.read', <ExportRequestsPage />) },
+      { path: 'work-units', element: guarded('member.read', <WorkUnitListPage />) },
+      { path: 'work-unit-feedback', element: guarded('feedback.read', <FeedbackPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
