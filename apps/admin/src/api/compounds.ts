@@ -7,6 +7,7 @@ import type {
   CompoundPartyKind,
   CreateCompoundBodySchema,
   Page,
+  PublicCompound,
   ReplaceCompoundPartyBody,
   UpdateCompoundBodySchema,
 } from '@linli/contracts';
@@ -21,6 +22,8 @@ export type UpdateCompoundBody = In<typeof UpdateCompoundBodySchema>;
 export const compoundDetailKey = (id: string) => ['compounds', 'detail', id] as const;
 
 export const compoundsApi = {
+  /** Every compound of the county by name (the public registration picker): for choosing a target outside one's scope. */
+  searchCounty: (q: string) => http.get<{ items: PublicCompound[] }>('/public/compounds', q ? { q } : {}),
   list: (query: CompoundListQuery) => http.get<Page<Compound>>('/compounds', query),
   export: (query: CompoundExportQuery, fallbackName: string) => download('/compounds/export', query, fallbackName),
   get: (id: string) => http.get<CompoundDetail>(`/compounds/${id}`),

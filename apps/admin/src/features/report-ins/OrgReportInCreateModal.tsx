@@ -3,7 +3,7 @@ import { DatePicker, Flex, Form, Input, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { type CreateOrgReportInBody, reportInsApi } from '../../api/reportIns.ts';
-import { CompoundSelect } from '../../components/CompoundSelect.tsx';
+import { CountyCompoundSelect } from '../../components/CompoundSelect.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect.tsx';
 import { type CreateDialogProps, useCreateForm } from '../../components/useCreateForm.ts';
@@ -84,7 +84,7 @@ export const OrgReportInCreateModal = (props: CreateDialogProps) => {
               data-testid="org-report-in-target"
             />
           ) : (
-            <CompoundSelect style={{ width: '100%' }} data-testid="org-report-in-target" />
+            <CountyCompoundSelect style={{ width: '100%' }} data-testid="org-report-in-target" />
           )}
         </Form.Item>
         <Flex gap={16} wrap>

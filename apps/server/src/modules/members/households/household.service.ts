@@ -86,7 +86,12 @@ export async function loadHouseholdDetail(
     residents: residents.map((r) => toResident(ctx.cipher, r)),
     links: links.map(toHouseholdLink),
     recentVisits: visits.map(toHouseholdVisit),
-    abilities: { update: write, link: write, visit: write || (await isLinkedSelf(ctx, row.id, db)) },
+    abilities: {
+      update: write,
+      // Linking also needs a member in view: `member.read` somewhere (the member itself is checked on link).
+      link: write && can(ctx.actor, 'member.read'),
+      visit: write || (await isLinkedSelf(ctx, row.id, db)),
+    },
   };
 }
 
