@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCompound, signInAs } from '../../../test/factories.ts';
 import { as, type Session, type TestApp } from '../../../test/harness.ts';
-import { csvCell } from './compound-export.ts';
+import { csvCell } from '../../platform/http/csv-export.ts';
 import { auditRowsOf, type County, setupOrganisationTest } from './organisation.test-support.ts';
 
 describe('GET /compounds/export', () => {
