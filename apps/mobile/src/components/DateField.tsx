@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../i18n/format.ts';
 import { currentLocale } from '../i18n/index.ts';
+import { FieldShell } from './FieldShell.tsx';
 
 /** `YYYY-MM-DD` ↔ the picker's local `Date` (a calendar day has no time zone). */
 const toDate = (day: string): Date => {
@@ -28,10 +29,7 @@ export function DateField({ id, label, value, min, max, onChange, error, testId 
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
+    <FieldShell id={id} label={label} error={error}>
       <button
         type="button"
         id={id}
@@ -60,6 +58,6 @@ export function DateField({ id, label, value, min, max, onChange, error, testId 
         onClose={() => setOpen(false)}
         onConfirm={(date) => onChange(toDay(date))}
       />
-    </div>
+    </FieldShell>
   );
 }

@@ -1,45 +1,34 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
+import {
+  type FieldBaseProps,
+  FieldMessage,
+  FieldShell,
+  fieldInputClass,
+  fieldMessageId,
+  hasFieldMessage,
+} from './FieldShell.tsx';
 
-type Props = {
-  id: string;
-  label: string;
-  /** Put on the native `<input>`, so tests can type into it. */
-  testId?: string;
-  error?: string | undefined;
-  hint?: ReactNode;
+type Props = FieldBaseProps & {
   /** A button beside the input (e.g. 获取验证码). */
   addon?: ReactNode;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>;
 
 /** A labelled native input: large, high-contrast, with its error read out by screen readers. */
 export function TextField({ id, label, testId, error, hint, addon, className, ...input }: Props) {
-  const messageId = `${id}-message`;
-  const hasMessage = Boolean(error) || hint !== undefined;
   return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
+    <FieldShell id={id} label={label} error={error}>
       <div className="field-row">
         <input
           id={id}
           data-testid={testId}
-          className={`field-input${className ? ` ${className}` : ''}`}
+          className={fieldInputClass(className)}
           aria-invalid={error ? true : undefined}
-          aria-describedby={hasMessage ? messageId : undefined}
+          aria-describedby={hasFieldMessage({ error, hint }) ? fieldMessageId(id) : undefined}
           {...input}
         />
         {addon}
       </div>
-      {error ? (
-        <div className="field-error" id={messageId} role="alert">
-          {error}
-        </div>
-      ) : hint !== undefined ? (
-        <div className="field-hint" id={messageId}>
-          {hint}
-        </div>
-      ) : null}
-    </div>
+      <FieldMessage id={id} error={error} hint={hint} />
+    </FieldShell>
   );
 }

@@ -1,3 +1,4 @@
+import { type Expression, type SqlBool, sql } from 'kysely';
 import { AppError } from './errors/app-error.ts';
 
 /** Cursors are opaque base64url JSON of the sort keys of the last row served. */
@@ -45,4 +46,26 @@ export async function toBatchedPage<Row, Item>(
 ): Promise<{ items: Item[]; nextCursor: string | null }> {
   const page = toPage(rows, limit, (row) => row, cursorOf);
   return { items: await toItems(page.items), nextCursor: page.nextCursor };
+}
+
+/** The last row served, in keyset terms: its sort key and its id (the tie-breaker). */
+export interface KeysetPosition {
+  key: string | number;
+  id: string;
+}
+
+/**
+ * Rows strictly after `at` in (key, id) order — `key > k OR (key = k AND id > id)`, `<` when descending — the
+ * keyset condition every paged listing uses, served by a (key, id) index.
+ */
+export function afterKeyset(
+  keyColumn: string,
+  idColumn: string,
+  order: 'asc' | 'desc',
+  at: KeysetPosition,
+): Expression<SqlBool> {
+  const op = sql.raw(order === 'asc' ? '>' : '<');
+  const key = sql.ref(keyColumn);
+  const id = sql.ref(idColumn);
+  return sql<SqlBool>`(${key} ${op} ${at.key} OR (${key} = ${at.key} AND ${id} ${op} ${at.id}))`;
 }

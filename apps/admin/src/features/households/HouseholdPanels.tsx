@@ -25,6 +25,47 @@ const Panel = ({ title, extra, children }: { title: ReactNode; extra?: ReactNode
   </Card>
 );
 
+/** A panel's table: one page, a test id on each row, and the panel's own "none" text. */
+function PanelTable<Row extends { id: string }>(props: {
+  rows: Row[];
+  columns: TableColumnsType<Row>;
+  rowTestIdPrefix: string;
+  empty: string;
+}) {
+  return (
+    <Table<Row>
+      size="small"
+      rowKey="id"
+      pagination={false}
+      dataSource={props.rows}
+      columns={props.columns}
+      onRow={rowTestId(props.rowTestIdPrefix)}
+      locale={{ emptyText: props.empty }}
+    />
+  );
+}
+
+/** The actions column, present only when the caller may act on the rows. */
+const actionsColumn = <Row,>(
+  t: TFunction,
+  shown: boolean,
+  width: number,
+  render: (row: Row) => ReactNode,
+): TableColumnsType<Row> =>
+  shown
+    ? [{ title: t('common.actions.actions'), key: 'actions', width, render: (_: unknown, row: Row) => render(row) }]
+    : [];
+
+/** 移除: the danger link that asks (`useRemoval`) before removing a row. */
+const RemoveButton = ({ onClick, testId }: { onClick: () => void; testId: string }) => {
+  const { t } = useTranslation();
+  return (
+    <Button size="small" type="link" danger icon={<DeleteOutlined />} onClick={onClick} data-testid={testId}>
+      {t('common.actions.remove')}
+    </Button>
+  );
+};
+
 /** Asks before a removal, runs it, then reloads the household. */
 const useRemoval = (refresh: () => Promise<unknown>) => {
   const { t } = useTranslation();
@@ -77,42 +118,27 @@ export const ResidentsPanel = ({ household, refresh }: PanelProps) => {
           <Tag>{t('household.resident.noAccount')}</Tag>
         ),
     },
-    ...(canEdit
-      ? [
-          {
-            title: t('common.actions.actions'),
-            key: 'actions',
-            width: 130,
-            render: (_: unknown, r: Resident) => (
-              <Flex gap={4}>
-                <Button
-                  size="small"
-                  type="link"
-                  icon={<EditOutlined />}
-                  onClick={() => edit.start(r)}
-                  data-testid="resident-edit"
-                >
-                  {t('common.actions.edit')}
-                </Button>
-                <Button
-                  size="small"
-                  type="link"
-                  danger
-                  icon={<DeleteOutlined />}
-                  onClick={() =>
-                    confirmRemove(t('household.resident.removeTitle', { name: r.name }), () =>
-                      householdsApi.removeResident(r.id),
-                    )
-                  }
-                  data-testid="resident-remove"
-                >
-                  {t('common.actions.remove')}
-                </Button>
-              </Flex>
-            ),
-          },
-        ]
-      : []),
+    ...actionsColumn<Resident>(t, canEdit, 130, (r) => (
+      <Flex gap={4}>
+        <Button
+          size="small"
+          type="link"
+          icon={<EditOutlined />}
+          onClick={() => edit.start(r)}
+          data-testid="resident-edit"
+        >
+          {t('common.actions.edit')}
+        </Button>
+        <RemoveButton
+          onClick={() =>
+            confirmRemove(t('household.resident.removeTitle', { name: r.name }), () =>
+              householdsApi.removeResident(r.id),
+            )
+          }
+          testId="resident-remove"
+        />
+      </Flex>
+    )),
   ];
   return (
     <Panel
@@ -125,14 +151,11 @@ export const ResidentsPanel = ({ household, refresh }: PanelProps) => {
         )
       }
     >
-      <Table<Resident>
-        size="small"
-        rowKey="id"
-        pagination={false}
-        dataSource={household.residents}
+      <PanelTable
+        rows={household.residents}
         columns={columns}
-        onRow={rowTestId('resident-row')}
-        locale={{ emptyText: t('household.resident.none') }}
+        rowTestIdPrefix="resident-row"
+        empty={t('household.resident.none')}
       />
       <ResidentCreateModal
         householdId={household.id}
@@ -166,31 +189,14 @@ export const LinksPanel = ({ household, refresh }: PanelProps) => {
   const columns: TableColumnsType<HouseholdLink> = [
     { title: t('household.link.member'), dataIndex: 'memberName' },
     { title: t('household.link.since'), dataIndex: 'createdAt', width: 120, render: (v: string) => formatDate(v) },
-    ...(canLink
-      ? [
-          {
-            title: t('common.actions.actions'),
-            key: 'actions',
-            width: 90,
-            render: (_: unknown, l: HouseholdLink) => (
-              <Button
-                size="small"
-                type="link"
-                danger
-                icon={<DeleteOutlined />}
-                onClick={() =>
-                  confirmRemove(t('household.link.removeTitle', { name: l.memberName }), () =>
-                    householdsApi.removeLink(l.id),
-                  )
-                }
-                data-testid="household-link-remove"
-              >
-                {t('common.actions.remove')}
-              </Button>
-            ),
-          },
-        ]
-      : []),
+    ...actionsColumn<HouseholdLink>(t, canLink, 90, (l) => (
+      <RemoveButton
+        onClick={() =>
+          confirmRemove(t('household.link.removeTitle', { name: l.memberName }), () => householdsApi.removeLink(l.id))
+        }
+        testId="household-link-remove"
+      />
+    )),
   ];
   return (
     <Panel
@@ -208,14 +214,11 @@ export const LinksPanel = ({ household, refresh }: PanelProps) => {
         )
       }
     >
-      <Table<HouseholdLink>
-        size="small"
-        rowKey="id"
-        pagination={false}
-        dataSource={household.links}
+      <PanelTable
+        rows={household.links}
         columns={columns}
-        onRow={rowTestId('household-link-row')}
-        locale={{ emptyText: t('household.link.none') }}
+        rowTestIdPrefix="household-link-row"
+        empty={t('household.link.none')}
       />
       <LinkCreateModal
         householdId={household.id}
@@ -321,14 +324,11 @@ export const VisitsPanel = ({ household, refresh }: PanelProps) => {
         </Flex>
       }
     >
-      <Table<HouseholdVisit>
-        size="small"
-        rowKey="id"
-        pagination={false}
-        dataSource={household.recentVisits}
+      <PanelTable
+        rows={household.recentVisits}
         columns={visitColumns(t, false)}
-        onRow={rowTestId('visit-row')}
-        locale={{ emptyText: t('household.visit.none') }}
+        rowTestIdPrefix="visit-row"
+        empty={t('household.visit.none')}
       />
       <VisitCreateModal
         householdId={household.id}

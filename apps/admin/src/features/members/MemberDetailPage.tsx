@@ -1,7 +1,19 @@
 import { ArrowLeftOutlined, EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
 import type { MemberDetail, MemberReveal, MemberRevealField, ReportInStatus } from '@linli/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Flex, Row, Skeleton, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  type DescriptionsProps,
+  Flex,
+  Row,
+  Skeleton,
+  Tag,
+  Typography,
+} from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -89,88 +101,85 @@ const ReportInCard = ({ m }: { m: MemberDetail }) => {
   );
 };
 
+/** One titled block of the record: a bordered label/value list. */
+const InfoCard = ({ title, items }: { title: ReactNode; items: DescriptionsProps['items'] }) => (
+  <Card title={title} size="small">
+    <Descriptions bordered size="small" column={1} styles={{ label: { width: 120 } }} items={items} />
+  </Card>
+);
+
 type InfoProps = { m: MemberDetail; pii: (field: MemberRevealField, masked: string | null) => ReactNode };
 
 const PersonCard = ({ m, pii }: InfoProps) => {
   const { t } = useTranslation();
   return (
-    <Card title={t('member.detail.person')} size="small">
-      <Descriptions
-        bordered
-        size="small"
-        column={1}
-        styles={{ label: { width: 120 } }}
-        items={[
-          { key: 'name', label: t('member.fields.name'), children: m.name },
-          { key: 'gender', label: t('member.fields.gender'), children: t(`member.gender.${m.gender}`) },
-          { key: 'ethnicity', label: t('member.fields.ethnicity'), children: ethnicityLabel(m.ethnicity) },
-          {
-            key: 'birth',
-            label: t('member.fields.birthDate'),
-            children: t('member.detail.birthWithAge', { date: m.birthDate, age: m.age }),
-          },
-          { key: 'id', label: t('member.fields.idNumber'), children: pii('idNumber', m.idNumberMasked) },
-          { key: 'phone', label: t('member.fields.phone'), children: pii('phone', m.phoneMasked) },
-          {
-            key: 'education',
-            label: t('member.fields.education'),
-            children: m.education ? t(`member.education.${m.education}`) : '—',
-          },
-          { key: 'address', label: t('member.fields.address'), children: pii('address', m.addressMasked) },
-        ]}
-      />
-    </Card>
+    <InfoCard
+      title={t('member.detail.person')}
+      items={[
+        { key: 'name', label: t('member.fields.name'), children: m.name },
+        { key: 'gender', label: t('member.fields.gender'), children: t(`member.gender.${m.gender}`) },
+        { key: 'ethnicity', label: t('member.fields.ethnicity'), children: ethnicityLabel(m.ethnicity) },
+        {
+          key: 'birth',
+          label: t('member.fields.birthDate'),
+          children: t('member.detail.birthWithAge', { date: m.birthDate, age: m.age }),
+        },
+        { key: 'id', label: t('member.fields.idNumber'), children: pii('idNumber', m.idNumberMasked) },
+        { key: 'phone', label: t('member.fields.phone'), children: pii('phone', m.phoneMasked) },
+        {
+          key: 'education',
+          label: t('member.fields.education'),
+          children: m.education ? t(`member.education.${m.education}`) : '—',
+        },
+        { key: 'address', label: t('member.fields.address'), children: pii('address', m.addressMasked) },
+      ]}
+    />
   );
 };
 
 const MembershipCard = ({ m }: { m: MemberDetail }) => {
   const { t } = useTranslation();
   return (
-    <Card title={t('member.detail.membership')} size="small">
-      <Descriptions
-        bordered
-        size="small"
-        column={1}
-        styles={{ label: { width: 120 } }}
-        items={[
-          { key: 'status', label: t('member.fields.status'), children: <MemberStatusTag status={m.status} /> },
-          { key: 'flags', label: t('member.fields.flags'), children: <MemberFlagTags member={m} showNone /> },
-          { key: 'joined', label: t('member.fields.joinedOn'), children: m.joinedOn },
-          { key: 'full', label: t('member.fields.fullMemberOn'), children: m.fullMemberOn ?? '—' },
-          { key: 'branch', label: t('member.fields.branch'), children: m.branchName ?? '—' },
-          {
-            key: 'employment',
-            label: t('member.fields.employment'),
-            children: t(`member.employment.${m.employment}`),
-          },
-          { key: 'workUnit', label: t('member.fields.workUnit'), children: m.workUnitName ?? '—' },
-          {
-            key: 'compound',
-            label: t('member.fields.compound'),
-            children: m.compoundId ? <Link to={`/compounds/${m.compoundId}`}>{m.compoundName}</Link> : '—',
-          },
-          {
-            key: 'household',
-            label: t('member.fields.household'),
-            children: m.householdId ? t('member.detail.householdLinked') : t('member.detail.householdNone'),
-          },
-          {
-            key: 'account',
-            label: t('member.fields.hasAccount'),
-            children: m.hasAccount ? (
-              <Tag color="green">{t('member.detail.accountYes')}</Tag>
-            ) : (
-              <Tag>{t('member.detail.accountNo')}</Tag>
-            ),
-          },
-          {
-            key: 'times',
-            label: t('member.fields.updatedAt'),
-            children: t('member.detail.times', { created: formatTime(m.createdAt), updated: formatTime(m.updatedAt) }),
-          },
-        ]}
-      />
-    </Card>
+    <InfoCard
+      title={t('member.detail.membership')}
+      items={[
+        { key: 'status', label: t('member.fields.status'), children: <MemberStatusTag status={m.status} /> },
+        { key: 'flags', label: t('member.fields.flags'), children: <MemberFlagTags member={m} showNone /> },
+        { key: 'joined', label: t('member.fields.joinedOn'), children: m.joinedOn },
+        { key: 'full', label: t('member.fields.fullMemberOn'), children: m.fullMemberOn ?? '—' },
+        { key: 'branch', label: t('member.fields.branch'), children: m.branchName ?? '—' },
+        {
+          key: 'employment',
+          label: t('member.fields.employment'),
+          children: t(`member.employment.${m.employment}`),
+        },
+        { key: 'workUnit', label: t('member.fields.workUnit'), children: m.workUnitName ?? '—' },
+        {
+          key: 'compound',
+          label: t('member.fields.compound'),
+          children: m.compoundId ? <Link to={`/compounds/${m.compoundId}`}>{m.compoundName}</Link> : '—',
+        },
+        {
+          key: 'household',
+          label: t('member.fields.household'),
+          children: m.householdId ? t('member.detail.householdLinked') : t('member.detail.householdNone'),
+        },
+        {
+          key: 'account',
+          label: t('member.fields.hasAccount'),
+          children: m.hasAccount ? (
+            <Tag color="green">{t('member.detail.accountYes')}</Tag>
+          ) : (
+            <Tag>{t('member.detail.accountNo')}</Tag>
+          ),
+        },
+        {
+          key: 'times',
+          label: t('member.fields.updatedAt'),
+          children: t('member.detail.times', { created: formatTime(m.createdAt), updated: formatTime(m.updatedAt) }),
+        },
+      ]}
+    />
   );
 };
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Option } from '../../components/RemoteSelect.tsx';
 import { contractRule, requiredRule } from '../../components/validation.ts';
 import { HouseholdSelect } from '../households/HouseholdSelect.tsx';
-import { PostCategorySelect } from '../posts/PostCategorySelect.tsx';
+import { CategoryTitleFields } from '../posts/CategoryTitleFields.tsx';
 
 type Props = { compoundId: string | undefined; knownHousehold?: Option | undefined };
 
@@ -15,16 +15,7 @@ export const NeedFields = ({ compoundId, knownHousehold }: Props) => {
   const shape = CreateNeedBodySchema.shape;
   return (
     <>
-      <Form.Item name="categoryId" label={t('service.need.category')} rules={[requiredRule(t)]}>
-        <PostCategorySelect activeOnly style={{ width: 280 }} data-testid="need-category" />
-      </Form.Item>
-      <Form.Item
-        name="title"
-        label={t('service.need.titleField')}
-        rules={[requiredRule(t), contractRule(shape.title, t)]}
-      >
-        <Input maxLength={60} placeholder={t('service.need.titlePlaceholder')} data-testid="need-title" />
-      </Form.Item>
+      <CategoryTitleFields area="need" titleSchema={shape.title} />
       <Form.Item
         name="description"
         label={t('service.need.description')}

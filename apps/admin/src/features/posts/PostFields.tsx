@@ -2,7 +2,7 @@ import { CreatePostBodySchema } from '@linli/contracts';
 import { Form, Input, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { contractRule, requiredRule } from '../../components/validation.ts';
-import { PostCategorySelect } from './PostCategorySelect.tsx';
+import { CategoryTitleFields } from './CategoryTitleFields.tsx';
 
 /** The fields a post has in both its create and edit forms: category, title, duties and seats. */
 export const PostFields = ({ minSeats = 1 }: { minSeats?: number }) => {
@@ -10,16 +10,7 @@ export const PostFields = ({ minSeats = 1 }: { minSeats?: number }) => {
   const shape = CreatePostBodySchema.shape;
   return (
     <>
-      <Form.Item name="categoryId" label={t('service.post.category')} rules={[requiredRule(t)]}>
-        <PostCategorySelect activeOnly style={{ width: 280 }} data-testid="post-category" />
-      </Form.Item>
-      <Form.Item
-        name="title"
-        label={t('service.post.titleField')}
-        rules={[requiredRule(t), contractRule(shape.title, t)]}
-      >
-        <Input maxLength={60} placeholder={t('service.post.titlePlaceholder')} data-testid="post-title" />
-      </Form.Item>
+      <CategoryTitleFields area="post" titleSchema={shape.title} />
       <Form.Item
         name="duties"
         label={t('service.post.duties')}

@@ -158,3 +158,22 @@ export async function signInAsMember(
   const member = await insertMember(platform, { ...options, phone, residence, userId: user.id });
   return { session: await sessionFor(platform, user.id), member, userId: user.id };
 }
+
+/** The name of an org node (a compound's branch, say), as the roster and its import spell it. */
+export async function orgUnitName(platform: Platform, node: OrgNode | null | undefined): Promise<string> {
+  const row = await platform.db
+    .selectFrom('org_unit')
+    .select('name')
+    .where('id', '=', node?.id ?? '')
+    .executeTakeFirstOrThrow();
+  return row.name;
+}
+
+/** How many members the roster holds, across every scope. */
+export async function countMembers(platform: Platform): Promise<number> {
+  const row = await platform.db
+    .selectFrom('member')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

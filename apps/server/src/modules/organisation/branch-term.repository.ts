@@ -3,7 +3,8 @@ import type { Db } from '../../db/database.ts';
 import type { BranchTermTable } from '../../db/schema.ts';
 import { inScope } from '../../platform/access/authorize.ts';
 import type { Actor } from '../../platform/context.ts';
-import { afterKeyset, type Keyset } from './organisation-paging.ts';
+import { afterKeyset } from '../../platform/pagination.ts';
+import type { Keyset } from './organisation-paging.ts';
 
 export type BranchTermRow = Selectable<BranchTermTable> & { branch_name: string };
 

@@ -4,8 +4,9 @@ import type { Db } from '../../db/database.ts';
 import type { CompoundTable } from '../../db/schema.ts';
 import { inScope } from '../../platform/access/authorize.ts';
 import type { Actor } from '../../platform/context.ts';
+import { afterKeyset } from '../../platform/pagination.ts';
 import { likeContains, pathStartsWith } from '../../platform/sql-helpers.ts';
-import { afterKeyset, type Keyset, type SortOrder } from './organisation-paging.ts';
+import type { Keyset, SortOrder } from './organisation-paging.ts';
 
 export type CompoundRow = Selectable<CompoundTable> & { org_name: string; branch_org_id: string | null };
 

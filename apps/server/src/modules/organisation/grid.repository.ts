@@ -3,8 +3,9 @@ import type { Db } from '../../db/database.ts';
 import type { GridTable } from '../../db/schema.ts';
 import { inScope } from '../../platform/access/authorize.ts';
 import type { Actor } from '../../platform/context.ts';
+import { afterKeyset } from '../../platform/pagination.ts';
 import { likeContains, pathStartsWith } from '../../platform/sql-helpers.ts';
-import { afterKeyset, type Keyset } from './organisation-paging.ts';
+import type { Keyset } from './organisation-paging.ts';
 
 export type GridRow = Selectable<GridTable> & { org_name: string; compound_name: string | null };
 

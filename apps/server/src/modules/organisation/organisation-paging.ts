@@ -1,14 +1,10 @@
-import { type Expression, type SqlBool, sql } from 'kysely';
 import { AppError } from '../../platform/errors/app-error.ts';
-import { decodeCursor } from '../../platform/pagination.ts';
+import { decodeCursor, type KeysetPosition } from '../../platform/pagination.ts';
 
 export type SortOrder = 'asc' | 'desc';
 
 /** The last row served, in keyset terms: its sort key and its id (the tie-breaker). */
-export interface Keyset {
-  key: string | number;
-  id: string;
-}
+export type Keyset = KeysetPosition;
 
 const badCursor = (): AppError =>
   new AppError('VALIDATION_FAILED', { details: { issues: [{ path: 'querystring.cursor', message: 'cursor' }] } });
@@ -34,11 +30,3 @@ export const keysetCursor = (sort: string, key: string | number, id: string): Re
   k: key,
   id,
 });
-
-/** Rows strictly after `at` in (key, id) order: the keyset condition, served by a (key, id) index. */
-export function afterKeyset(keyColumn: string, idColumn: string, order: SortOrder, at: Keyset): Expression<SqlBool> {
-  const op = sql.raw(order === 'asc' ? '>' : '<');
-  const key = sql.ref(keyColumn);
-  const id = sql.ref(idColumn);
-  return sql<SqlBool>`(${key} ${op} ${at.key} OR (${key} = ${at.key} AND ${id} ${op} ${at.id}))`;
-}

@@ -1,7 +1,7 @@
 import { isStaffRole, type Role, type ScopeKind } from '@linli/contracts';
 import type { Db } from '../../db/database.ts';
 import { type Clock, DAY_MS, HOUR_MS, isoIn, isoNow, MINUTE_MS } from '../clock.ts';
-import type { Actor } from '../context.ts';
+import type { Actor, ActorAssignment } from '../context.ts';
 import { hashToken, newToken } from '../crypto/index.ts';
 import type { Trx } from '../transaction.ts';
 
@@ -96,11 +96,7 @@ export async function loadSession(db: Db, clock: Clock, token: string): Promise<
       .where('id', '=', session.id)
       .execute();
   }
-  const assignments = await db
-    .selectFrom('role_assignment')
-    .select(['id', 'role', 'scope_kind', 'scope_id', 'scope_path'])
-    .where('user_id', '=', session.user_id)
-    .execute();
+  const assignments = await loadAssignments(db, session.user_id);
   return {
     status: 'ok',
     csrfToken: session.csrf_token,
@@ -109,15 +105,28 @@ export async function loadSession(db: Db, clock: Clock, token: string): Promise<
       displayName: session.display_name,
       sessionId: session.id,
       isStaff: session.is_staff === 1,
-      assignments: assignments.map((a) => ({
-        id: a.id,
-        role: a.role as Role,
-        scopeKind: a.scope_kind as ScopeKind,
-        scopeId: a.scope_id,
-        scopePath: a.scope_path,
-      })),
+      assignments,
     },
   };
+}
+
+/**
+ * The user's role assignments as they stand now, read fresh each time so a revoked role stops counting at once
+ * (SEC-13): for a request's session and for a job acting on behalf of the user who queued it.
+ */
+export async function loadAssignments(db: Db | Trx, userId: string): Promise<ActorAssignment[]> {
+  const rows = await db
+    .selectFrom('role_assignment')
+    .select(['id', 'role', 'scope_kind', 'scope_id', 'scope_path'])
+    .where('user_id', '=', userId)
+    .execute();
+  return rows.map((a) => ({
+    id: a.id,
+    role: a.role as Role,
+    scopeKind: a.scope_kind as ScopeKind,
+    scopeId: a.scope_id,
+    scopePath: a.scope_path,
+  }));
 }
 
 export async function revokeSession(db: Db | Trx, clock: Clock, sessionId: string): Promise<void> {

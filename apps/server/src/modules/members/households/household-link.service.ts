@@ -8,7 +8,7 @@ import { newId } from '../../../platform/ids.ts';
 import { transact } from '../../../platform/transaction.ts';
 import { authorizeOnMember, getMemberRef } from '../member-access.ts';
 import { getHouseholdRow } from './household.service.ts';
-import { findLinkRow, linkQuery, toHouseholdLink } from './household-parts.repository.ts';
+import { findLinkId, findLinkRow, linkQuery, toHouseholdLink } from './household-parts.repository.ts';
 
 /** A member looks after a handful of households and a household has a few members: one answer holds them. */
 const LINK_LIST_MAX = 500;
@@ -30,13 +30,8 @@ export async function createHouseholdLink(
   authorizeOnMember(ctx, 'member.read', member);
   const id = newId();
   return transact(ctx, async (trx) => {
-    const twin = await trx
-      .selectFrom('household_link')
-      .select('id')
-      .where('member_id', '=', member.id)
-      .where('household_id', '=', householdId)
-      .executeTakeFirst();
-    if (twin) throw new AppError('DUPLICATE', { details: { object: 'household_link', linkId: twin.id } });
+    const twinId = await findLinkId(trx, member.id, householdId);
+    if (twinId) throw new AppError('DUPLICATE', { details: { object: 'household_link', linkId: twinId } });
     await trx
       .insertInto('household_link')
       .values({

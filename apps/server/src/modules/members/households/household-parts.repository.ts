@@ -81,6 +81,17 @@ export const toHouseholdLink = (r: LinkRow): HouseholdLink => ({
 export const findLinkRow = (db: Db | Trx, id: string): Promise<LinkRow | undefined> =>
   linkQuery(db).where('household_link.id', '=', id).executeTakeFirst();
 
+/** The id of the link between the member and the household, if the member looks after it. */
+export async function findLinkId(db: Db | Trx, memberId: string, householdId: string): Promise<string | undefined> {
+  const link = await db
+    .selectFrom('household_link')
+    .select('id')
+    .where('member_id', '=', memberId)
+    .where('household_id', '=', householdId)
+    .executeTakeFirst();
+  return link?.id;
+}
+
 export const listLinkRowsOfHousehold = (db: Db | Trx, householdId: string): Promise<LinkRow[]> =>
   linkQuery(db)
     .where('household_link.household_id', '=', householdId)

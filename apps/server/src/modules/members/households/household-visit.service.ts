@@ -5,7 +5,7 @@ import { isoNow } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids.ts';
-import { decodeCursor, toPage } from '../../../platform/pagination.ts';
+import { afterKeyset, decodeCursor, toPage } from '../../../platform/pagination.ts';
 import { fromBool } from '../../../platform/sql-helpers.ts';
 import { transact } from '../../../platform/transaction.ts';
 import { findSelfMember, requireSelfMember } from '../member-access.ts';
@@ -96,13 +96,12 @@ export async function listHouseholdVisits(ctx: Ctx, query: HouseholdVisitListQue
     .$if(query.from !== undefined, (q) => q.where('household_visit.visited_on', '>=', query.from ?? ''))
     .$if(query.to !== undefined, (q) => q.where('household_visit.visited_on', '<=', query.to ?? ''))
     .$if(cursor !== undefined, (q) =>
-      q.where((eb) => {
-        const v = String(cursor?.v);
-        return eb.or([
-          eb('household_visit.visited_on', '<', v),
-          eb.and([eb('household_visit.visited_on', '=', v), eb('household_visit.id', '<', String(cursor?.id))]),
-        ]);
-      }),
+      q.where(
+        afterKeyset('household_visit.visited_on', 'household_visit.id', 'desc', {
+          key: String(cursor?.v),
+          id: String(cursor?.id),
+        }),
+      ),
     )
     .orderBy('household_visit.visited_on', 'desc')
     .orderBy('household_visit.id', 'desc')

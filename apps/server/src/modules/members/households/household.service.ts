@@ -14,6 +14,7 @@ import {
   toHousehold,
 } from './household.repository.ts';
 import {
+  findLinkId,
   listLinkRowsOfHousehold,
   listResidentRows,
   recentVisitRows,
@@ -60,13 +61,7 @@ export async function isLinkedSelf(ctx: Ctx, householdId: string, db: Ctx['db'] 
   if (!can(ctx.actor, 'member.self')) return false;
   const self = await findSelfMember(ctx, db);
   if (!self) return false;
-  const link = await db
-    .selectFrom('household_link')
-    .select('id')
-    .where('member_id', '=', self.id)
-    .where('household_id', '=', householdId)
-    .executeTakeFirst();
-  return link !== undefined;
+  return (await findLinkId(db, self.id, householdId)) !== undefined;
 }
 
 /** The detail as the caller sees it: residents (phones masked), linked members, the last visits, abilities. */

@@ -2,93 +2,13 @@ import type { MemberBadge, MyMemberRecord } from '@linli/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignRole, createUser, sessionFor } from '../../../../test/factories.ts';
 import { as, errorCode, type Session, type TestApp } from '../../../../test/harness.ts';
-import { defaultPostCategoryId } from '../../../db/migrations/0006-members.ts';
 import { isoNow } from '../../../platform/clock.ts';
-import type { Platform } from '../../../platform/context.ts';
 import { newId } from '../../../platform/ids.ts';
 import { auditRowsOf, type County, setupOrganisationTest } from '../../organisation/organisation.test-support.ts';
-import { insertHousehold, signInAsMember } from '../members.test-support.ts';
+import { insertHousehold, orgUnitName, signInAsMember } from '../members.test-support.ts';
+import { insertPostClaim, insertService } from '../report-in/report-in.test-support.ts';
 
 const api = '/api/v1';
-
-async function insertPost(platform: Platform, compound: { id: string; path: string }, title: string): Promise<string> {
-  const id = newId();
-  const now = isoNow(platform.clock);
-  await platform.db
-    .insertInto('post')
-    .values({
-      id,
-      compound_id: compound.id,
-      path: compound.path,
-      category_id: defaultPostCategoryId(0),
-      title,
-      duties: '职责',
-      seats: 3,
-      area_kind: 'none',
-      area_buildings: null,
-      duty_zone_id: null,
-      status: 'open',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  return id;
-}
-
-async function insertClaim(platform: Platform, postId: string, memberId: string, status: 'approved' | 'pending') {
-  const now = isoNow(platform.clock);
-  await platform.db
-    .insertInto('post_claim')
-    .values({
-      id: newId(),
-      post_id: postId,
-      member_id: memberId,
-      path: '/',
-      status,
-      note: null,
-      claimed_at: now,
-      decided_by: null,
-      decided_at: status === 'approved' ? now : null,
-      decision_reason: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-}
-
-async function insertService(
-  platform: Platform,
-  memberId: string,
-  compound: { id: string; path: string },
-  servedOn: string,
-  minutes: number,
-  rating: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | null = null,
-) {
-  const now = isoNow(platform.clock);
-  await platform.db
-    .insertInto('service_record')
-    .values({
-      id: newId(),
-      member_id: memberId,
-      compound_id: compound.id,
-      path: compound.path,
-      need_id: null,
-      post_id: null,
-      household_id: null,
-      served_on: servedOn,
-      minutes,
-      content: '服务',
-      rating,
-      rated_by_kind: rating ? 'branch' : null,
-      rated_by: null,
-      rated_at: rating ? now : null,
-      rating_comment: null,
-      created_by: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-}
 
 const PHONE_PATTERN = /1[3-9]\d{9}/;
 const ID_PATTERN = /\d{17}[\dXx]/;
@@ -105,12 +25,7 @@ describe('my member record and the 亮身份 badge', () => {
     const branch = county.compoundA.branch;
     if (!branch) throw new Error('金碧花园 has a branch');
     me = await signInAsMember(t.platform, county.compoundA, { name: '陈红', branch, phone: '13712345678' });
-    const org = await t.platform.db
-      .selectFrom('org_unit')
-      .select('name')
-      .where('id', '=', branch.id)
-      .executeTakeFirstOrThrow();
-    branchName = org.name;
+    branchName = await orgUnitName(t.platform, branch);
   });
   afterAll(() => t.close());
 
@@ -154,13 +69,12 @@ describe('my member record and the 亮身份 badge', () => {
           updated_at: now,
         })
         .execute();
-      const approved = await insertPost(p, county.compoundA, '楼栋长');
-      const pending = await insertPost(p, county.compoundA, '法律顾问');
-      await insertClaim(p, approved, me.member.id, 'approved');
-      await insertClaim(p, pending, me.member.id, 'pending');
-      await insertService(p, me.member.id, county.compoundA, '2026-03-01', 90);
-      await insertService(p, me.member.id, county.compoundA, '2026-11-01', 30, 'satisfied');
-      await insertService(p, me.member.id, county.compoundA, '2025-12-31', 60, 'dissatisfied');
+      const mine = { memberId: me.member.id, compound: county.compoundA };
+      const approved = await insertPostClaim(p, { ...mine, title: '楼栋长', status: 'approved' });
+      await insertPostClaim(p, { ...mine, title: '法律顾问', status: 'pending' });
+      await insertService(p, { ...mine, servedOn: '2026-03-01', minutes: 90 });
+      await insertService(p, { ...mine, servedOn: '2026-11-01', minutes: 30, rating: 'satisfied' });
+      await insertService(p, { ...mine, servedOn: '2025-12-31', minutes: 60, rating: 'dissatisfied' });
       const link = newId();
       await p.db
         .insertInto('household_link')

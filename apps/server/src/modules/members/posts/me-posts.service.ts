@@ -4,9 +4,9 @@ import type { Ctx } from '../../../platform/context.ts';
 import { toBatchedPage } from '../../../platform/pagination.ts';
 import { sqlFalse } from '../../../platform/sql-helpers.ts';
 import { requireSelfMember } from '../member-access.ts';
+import { decodeKeyset, keysetCursor } from '../members-paging.ts';
 import { listPostRows, type PostRow } from './post.repository.ts';
 import { toPosts } from './post.service.ts';
-import { decodeKeyset, keysetCursor } from './posts-paging.ts';
 
 const MY_POSTS_SORT = 'createdAt:desc';
 

@@ -10,8 +10,8 @@ import { toPage } from '../../../platform/pagination.ts';
 import { type Trx, transact } from '../../../platform/transaction.ts';
 import { definedColumns, updateAtVersion } from '../../../platform/versioned-update.ts';
 import { findSelfMember } from '../member-access.ts';
+import { decodeKeyset, keysetCursor } from '../members-paging.ts';
 import { findNeedRow, listNeedRows, NEED_SORT, type NeedRow, toNeed } from './need.repository.ts';
-import { decodeKeyset, keysetCursor } from './posts-paging.ts';
 import {
   authorizeCompoundRead,
   canManage,

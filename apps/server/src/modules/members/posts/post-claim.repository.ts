@@ -2,8 +2,9 @@ import type { PostClaim, PostClaimListQuery } from '@linli/contracts';
 import type { Expression, Selectable, SqlBool } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import type { PostClaimTable } from '../../../db/schema-members.ts';
+import { afterKeyset } from '../../../platform/pagination.ts';
 import type { Trx } from '../../../platform/transaction.ts';
-import { afterKeyset, type Keyset } from './posts-paging.ts';
+import type { Keyset } from '../members-paging.ts';
 
 export type PostClaimRow = Selectable<PostClaimTable> & {
   post_title: string;

@@ -16,10 +16,10 @@ import { newId } from '../../../platform/ids.ts';
 import { toPage } from '../../../platform/pagination.ts';
 import { type Trx, transact } from '../../../platform/transaction.ts';
 import { requireSelfMember } from '../member-access.ts';
+import { decodeKeyset, keysetCursor } from '../members-paging.ts';
 import { getPostRow } from './post.service.ts';
 import { findClaimRow, listClaimRows, type PostClaimRow, toPostClaim } from './post-claim.repository.ts';
 import { lockPostSeats } from './post-update.ts';
-import { decodeKeyset, keysetCursor } from './posts-paging.ts';
 import { conflict, notFoundObject } from './posts-shared.ts';
 
 const CLAIM_SORT = 'claimedAt:desc';

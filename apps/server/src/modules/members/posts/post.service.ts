@@ -8,10 +8,10 @@ import { newId } from '../../../platform/ids.ts';
 import { toBatchedPage } from '../../../platform/pagination.ts';
 import { type Trx, transact } from '../../../platform/transaction.ts';
 import { findSelfMember } from '../member-access.ts';
+import { decodeKeyset, keysetCursor } from '../members-paging.ts';
 import { findPostRow, listPostRows, type PostRow, postHouseholds, visiblePosts } from './post.repository.ts';
 import { areaOf, resolveArea, writeAreaHouseholds } from './post-area.ts';
 import { claimsOfPost, toPostClaim } from './post-claim.repository.ts';
-import { decodeKeyset, keysetCursor } from './posts-paging.ts';
 import {
   authorizeCompoundRead,
   canManage,

@@ -3,8 +3,9 @@ import type { Expression, Selectable, SqlBool } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import type { ServiceRecordTable } from '../../../db/schema-members.ts';
 import { photosOf } from '../../../platform/files/files.service.ts';
+import { afterKeyset } from '../../../platform/pagination.ts';
 import type { Trx } from '../../../platform/transaction.ts';
-import { afterKeyset, type Keyset } from './posts-paging.ts';
+import type { Keyset } from '../members-paging.ts';
 import { maskedAddress, minutesToHours } from './posts-shared.ts';
 
 /** Photos of service records are stored files with this owner type. */

@@ -6,7 +6,7 @@ import type { Ctx } from '../../../platform/context.ts';
 import { toBatchedPage } from '../../../platform/pagination.ts';
 import type { Trx } from '../../../platform/transaction.ts';
 import { requireSelfMember } from '../member-access.ts';
-import { decodeKeyset, keysetCursor } from './posts-paging.ts';
+import { decodeKeyset, keysetCursor } from '../members-paging.ts';
 import { notFoundObject } from './posts-shared.ts';
 import {
   findServiceRecordRow,

@@ -10,7 +10,7 @@ import { assignmentsWith, authorize, can, inScope, minimalPrefixes } from '../..
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError, notFound } from '../../../platform/errors/app-error.ts';
-import { toPage } from '../../../platform/pagination.ts';
+import { afterKeyset, toPage } from '../../../platform/pagination.ts';
 import { loadFeedback } from './feedback.data.ts';
 import { generateFeedbackDocument, selectFeedbackDocuments, toFeedbackDocument } from './feedback-document.store.ts';
 import { decodeKeyset, keysetOf } from './report-in-paging.ts';
@@ -53,12 +53,7 @@ export async function listFeedbackDocuments(
     .$if(query.workUnitId !== undefined, (q) => q.where('d.work_unit_id', '=', query.workUnitId ?? ''))
     .$if(query.year !== undefined, (q) => q.where('d.year', '=', query.year ?? 0))
     .$if(after !== undefined, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb('d.generated_at', '<', after?.k ?? ''),
-          eb.and([eb('d.generated_at', '=', after?.k ?? ''), eb('d.id', '<', after?.id ?? '')]),
-        ]),
-      ),
+      q.where(afterKeyset('d.generated_at', 'd.id', 'desc', after ?? { key: '', id: '' })),
     )
     .orderBy('d.generated_at', 'desc')
     .orderBy('d.id', 'desc')

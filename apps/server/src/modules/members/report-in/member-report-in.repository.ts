@@ -1,6 +1,7 @@
 import type { MemberReportInListQuery } from '@linli/contracts';
 import type { Expression, SqlBool } from 'kysely';
 import type { Db } from '../../../db/database.ts';
+import { afterKeyset } from '../../../platform/pagination.ts';
 import type { Trx } from '../../../platform/transaction.ts';
 import type { Keyset } from './report-in-paging.ts';
 
@@ -59,12 +60,7 @@ export function listMemberReportInRows(
     .$if(query.workUnitId !== undefined, (q) => q.where('r.work_unit_id', '=', query.workUnitId ?? ''))
     .$if(query.status !== undefined, (q) => q.where('r.status', '=', query.status ?? 'pending'))
     .$if(after !== undefined, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb('r.registered_at', '<', after?.k ?? ''),
-          eb.and([eb('r.registered_at', '=', after?.k ?? ''), eb('r.id', '<', after?.id ?? '')]),
-        ]),
-      ),
+      q.where(afterKeyset('r.registered_at', 'r.id', 'desc', after ?? { key: '', id: '' })),
     )
     .orderBy('r.registered_at', 'desc')
     .orderBy('r.id', 'desc')

@@ -1,7 +1,9 @@
 import type { OrgReportInListQuery } from '@linli/contracts';
 import type { Expression, SqlBool } from 'kysely';
 import type { Db } from '../../../db/database.ts';
+import { afterKeyset } from '../../../platform/pagination.ts';
 import type { Trx } from '../../../platform/transaction.ts';
+import type { Keyset } from './report-in-paging.ts';
 
 /** One 报到单 with the names of both organisations, as the API shows it. */
 export function selectOrgReportIns(db: Db | Trx) {
@@ -41,7 +43,7 @@ export function listOrgReportInRows(
   db: Db,
   visible: Expression<SqlBool>,
   query: OrgReportInListQuery,
-  after: { at: string; id: string } | undefined,
+  after: Keyset | undefined,
 ) {
   return selectOrgReportIns(db)
     .where(visible)
@@ -49,14 +51,7 @@ export function listOrgReportInRows(
     .$if(query.targetKind !== undefined, (q) => q.where('r.target_kind', '=', query.targetKind ?? 'compound'))
     .$if(query.targetId !== undefined, (q) => q.where('r.target_id', '=', query.targetId ?? ''))
     .$if(query.reportingOrgId !== undefined, (q) => q.where('r.reporting_org_id', '=', query.reportingOrgId ?? ''))
-    .$if(after !== undefined, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb('r.created_at', '<', after?.at ?? ''),
-          eb.and([eb('r.created_at', '=', after?.at ?? ''), eb('r.id', '<', after?.id ?? '')]),
-        ]),
-      ),
-    )
+    .$if(after !== undefined, (q) => q.where(afterKeyset('r.created_at', 'r.id', 'desc', after ?? { key: '', id: '' })))
     .orderBy('r.created_at', 'desc')
     .orderBy('r.id', 'desc')
     .limit(query.limit + 1)

@@ -137,7 +137,7 @@ export async function listOrgReportIns(ctx: Ctx, query: OrgReportInListQuery): P
     throw new AppError('FORBIDDEN', { details: { permission: 'report_in.manage' } });
   }
   const after = decodeKeyset(query.cursor);
-  const rows = await listOrgReportInRows(ctx.db, visibleSql(actor), query, after && { at: after.k, id: after.id });
+  const rows = await listOrgReportInRows(ctx.db, visibleSql(actor), query, after);
   return toPage(
     rows,
     query.limit,

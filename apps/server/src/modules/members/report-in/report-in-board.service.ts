@@ -9,7 +9,7 @@ import { type ExpressionBuilder, sql } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import { authorize } from '../../../platform/access/authorize.ts';
 import type { Ctx } from '../../../platform/context.ts';
-import { toPage } from '../../../platform/pagination.ts';
+import { afterKeyset, toPage } from '../../../platform/pagination.ts';
 import { toNumber } from '../../../platform/sql-helpers.ts';
 import { memberInScope } from '../member-access.ts';
 import { decodeKeyset, keysetOf } from './report-in-paging.ts';
@@ -97,12 +97,7 @@ export async function listUnreported(ctx: Ctx, query: UnreportedQuery): Promise<
     .$if(query.workUnitId !== undefined, (q) => q.where('member.work_unit_id', '=', query.workUnitId ?? ''))
     .$if(query.compoundId !== undefined, (q) => q.where('member.residence_compound_id', '=', query.compoundId ?? ''))
     .$if(after !== undefined, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb('member.name_pinyin', '>', after?.k ?? ''),
-          eb.and([eb('member.name_pinyin', '=', after?.k ?? ''), eb('member.id', '>', after?.id ?? '')]),
-        ]),
-      ),
+      q.where(afterKeyset('member.name_pinyin', 'member.id', 'asc', after ?? { key: '', id: '' })),
     )
     .orderBy('member.name_pinyin')
     .orderBy('member.id')

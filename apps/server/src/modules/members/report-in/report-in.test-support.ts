@@ -88,11 +88,11 @@ export async function insertService(
     .execute();
 }
 
-/** A post in `compound` and the member's claim on it in `status` (approved by default). */
+/** A post in `compound` and the member's claim on it in `status` (approved by default); answers the post's id. */
 export async function insertPostClaim(
   platform: Platform,
   input: { memberId: string; compound: OrgNode; title: string; status?: 'approved' | 'pending'; decidedAt?: string },
-): Promise<void> {
+): Promise<string> {
   const now = isoNow(platform.clock);
   const postId = newId();
   await platform.db
@@ -131,4 +131,5 @@ export async function insertPostClaim(
       updated_at: now,
     })
     .execute();
+  return postId;
 }

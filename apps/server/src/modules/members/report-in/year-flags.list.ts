@@ -1,7 +1,7 @@
 import type { MemberYearFlag, MemberYearFlagListQuery, Page } from '@linli/contracts';
 import { authorize } from '../../../platform/access/authorize.ts';
 import type { Ctx } from '../../../platform/context.ts';
-import { toPage } from '../../../platform/pagination.ts';
+import { afterKeyset, toPage } from '../../../platform/pagination.ts';
 import { toBool } from '../../../platform/sql-helpers.ts';
 import { memberInScope } from '../member-access.ts';
 import { decodeKeyset, keysetOf } from './report-in-paging.ts';
@@ -44,12 +44,7 @@ export async function listYearFlags(ctx: Ctx, query: MemberYearFlagListQuery): P
     .$if(query.compoundId !== undefined, (q) => q.where('member.residence_compound_id', '=', query.compoundId ?? ''))
     .$if(query.branchId !== undefined, (q) => q.where('member.branch_org_id', '=', query.branchId ?? ''))
     .$if(after !== undefined, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb('member.name_pinyin', '>', after?.k ?? ''),
-          eb.and([eb('member.name_pinyin', '=', after?.k ?? ''), eb('member.id', '>', after?.id ?? '')]),
-        ]),
-      ),
+      q.where(afterKeyset('member.name_pinyin', 'member.id', 'asc', after ?? { key: '', id: '' })),
     )
     .orderBy('member.name_pinyin')
     .orderBy('member.id')

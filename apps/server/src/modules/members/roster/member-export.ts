@@ -12,10 +12,11 @@ import { authorize } from '../../../platform/access/authorize.ts';
 import { appendAudit } from '../../../platform/audit/audit.service.ts';
 import type { Actor, Ctx } from '../../../platform/context.ts';
 import { transact } from '../../../platform/transaction.ts';
+import type { Keyset } from '../members-paging.ts';
 import type { MemberViewRow } from './member.repository.ts';
 import { toMemberListItem } from './member.repository.ts';
 import { shanghaiToday } from './member-derive.ts';
-import { type Keyset, keyOf, memberRows } from './member-search.ts';
+import { keyOf, memberRows } from './member-search.ts';
 import { checkApproval, consumeApproval } from './pii-export.service.ts';
 
 /** Rows per query while exporting: the file is built in keyset batches, never one unbounded read. */

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, type Session, type TestApp } from '../../../../test/harness.ts';
 import { multipartBody } from '../../../platform/files/image-fixtures.test-support.ts';
-import { runNextJob } from '../../../platform/jobs/index.ts';
 import { auditRowsOf, type County, setupOrganisationTest } from '../../organisation/organisation.test-support.ts';
-import { rosterJobHandlers } from './roster.jobs.ts';
-import { importRow, importWorkbook, nthIdNumber } from './roster.test-support.ts';
+import { countMembers, orgUnitName } from '../members.test-support.ts';
+import { drainRosterJobs, importRow, importWorkbook, nthIdNumber } from './roster.test-support.ts';
 
 const IMPORTS = '/api/v1/member-imports';
 const ROWS = 10_000;
@@ -19,12 +18,7 @@ describe('member import of 10,000 rows', () => {
 
   beforeAll(async () => {
     ({ t, county, jinbiAdmin } = await setupOrganisationTest('jinbiAdmin'));
-    const branch = await t.platform.db
-      .selectFrom('org_unit')
-      .select('name')
-      .where('id', '=', county.compoundA.branch?.id ?? '')
-      .executeTakeFirstOrThrow();
-    branchName = branch.name;
+    branchName = await orgUnitName(t.platform, county.compoundA.branch);
   });
   afterAll(() => t.close());
 
@@ -43,20 +37,10 @@ describe('member import of 10,000 rows', () => {
     const { payload, headers } = multipartBody('大名册.xlsx', bytes);
     const response = await as(t.app, jinbiAdmin).post(IMPORTS, payload, headers);
     expect(response.statusCode).toBe(202);
-    while (await runNextJob(t.platform, rosterJobHandlers, { pollMs: 10, workerId: 'test' })) {
-      // drain
-    }
+    await drainRosterJobs(t.platform);
     return (await as(t.app, jinbiAdmin).get(`${IMPORTS}/${response.json().id}`)).json();
   };
-  const memberCount = async () =>
-    Number(
-      (
-        await t.platform.db
-          .selectFrom('member')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const memberCount = () => countMembers(t.platform);
 
   it('rejects the whole file for one bad row at the end, then imports the corrected file in one transaction', async () => {
     const bad = nthIdNumber(ROWS - 1).slice(0, 17) + (nthIdNumber(ROWS - 1).endsWith('1') ? '2' : '1');

@@ -3,10 +3,9 @@ import {
   MEMBER_IMPORT_MAX_ROWS,
   type MemberImportError,
   type MemberImportHeader,
-  type Role,
-  type ScopeKind,
 } from '@linli/contracts';
 import ExcelJS from 'exceljs';
+import { loadAssignments } from '../../../platform/auth/session.ts';
 import { isoNow } from '../../../platform/clock.ts';
 import type { Actor, Ctx } from '../../../platform/context.ts';
 import type { JobHandler } from '../../../platform/jobs/index.ts';
@@ -29,26 +28,12 @@ async function importerActor(ctx: Ctx, userId: string): Promise<Actor> {
     .select(['display_name', 'status'])
     .where('id', '=', userId)
     .executeTakeFirstOrThrow();
-  const assignments =
-    user.status === 'active'
-      ? await ctx.db
-          .selectFrom('role_assignment')
-          .select(['id', 'role', 'scope_kind', 'scope_id', 'scope_path'])
-          .where('user_id', '=', userId)
-          .execute()
-      : [];
   return {
     userId,
     displayName: user.display_name,
     sessionId: 'job',
     isStaff: true,
-    assignments: assignments.map((a) => ({
-      id: a.id,
-      role: a.role as Role,
-      scopeKind: a.scope_kind as ScopeKind,
-      scopeId: a.scope_id,
-      scopePath: a.scope_path,
-    })),
+    assignments: user.status === 'active' ? await loadAssignments(ctx.db, userId) : [],
   };
 }
 

@@ -4,11 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAs } from '../../../../test/factories.ts';
 import { as, type Session, type TestApp } from '../../../../test/harness.ts';
 import { multipartBody } from '../../../platform/files/image-fixtures.test-support.ts';
-import { runNextJob } from '../../../platform/jobs/index.ts';
 import { auditRowsOf, type County, setupOrganisationTest } from '../../organisation/organisation.test-support.ts';
-import { insertMember, insertWorkUnit } from '../members.test-support.ts';
-import { rosterJobHandlers } from './roster.jobs.ts';
-import { importRow, importWorkbook, MEMBERS } from './roster.test-support.ts';
+import { countMembers, insertMember, insertWorkUnit, orgUnitName } from '../members.test-support.ts';
+import { drainRosterJobs, importRow, importWorkbook, MEMBERS } from './roster.test-support.ts';
 
 const IMPORTS = '/api/v1/member-imports';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -27,12 +25,7 @@ describe('member import: template, upload, job', () => {
       'longquanAdmin',
       'jinbiAdmin',
     ));
-    const branch = await t.platform.db
-      .selectFrom('org_unit')
-      .select('name')
-      .where('id', '=', county.compoundA.branch?.id ?? '')
-      .executeTakeFirstOrThrow();
-    branchName = branch.name;
+    branchName = await orgUnitName(t.platform, county.compoundA.branch);
     await insertWorkUnit(t.platform, '县财政局');
   });
   afterAll(() => t.close());
@@ -41,11 +34,7 @@ describe('member import: template, upload, job', () => {
     const { payload, headers } = multipartBody(name, bytes, { contentType: XLSX_TYPE });
     return as(t.app, session).post(IMPORTS, payload, headers);
   };
-  const runJobs = async () => {
-    while (await runNextJob(t.platform, rosterJobHandlers, { pollMs: 10, workerId: 'test' })) {
-      // drain
-    }
-  };
+  const runJobs = () => drainRosterJobs(t.platform);
   const importOf = async (session: Session, rows: Parameters<typeof importWorkbook>[0], headers?: string[]) => {
     const response = await upload(session, await importWorkbook(rows, headers));
     expect(response.statusCode).toBe(202);
@@ -54,15 +43,7 @@ describe('member import: template, upload, job', () => {
     return (await as(t.app, session).get(`${IMPORTS}/${response.json().id}`)).json();
   };
   const row = (overrides = {}) => importRow('金碧花园', branchName, overrides);
-  const memberCount = async () =>
-    Number(
-      (
-        await t.platform.db
-          .selectFrom('member')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const memberCount = () => countMembers(t.platform);
 
   it('answers 401 without a session on every route', async () => {
     expect((await upload(null, await importWorkbook([]))).statusCode).toBe(401);

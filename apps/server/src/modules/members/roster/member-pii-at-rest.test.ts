@@ -10,10 +10,9 @@ import { type Database, openDatabase } from '../../../db/database.ts';
 import { migrateToLatest } from '../../../db/migrate.ts';
 import { FakeClock } from '../../../platform/clock.ts';
 import { multipartBody } from '../../../platform/files/image-fixtures.test-support.ts';
-import { runNextJob } from '../../../platform/jobs/index.ts';
 import { ifMatch } from '../../organisation/organisation.test-support.ts';
-import { rosterJobHandlers } from './roster.jobs.ts';
-import { importRow, importWorkbook, MEMBERS, memberBody, nthIdNumber } from './roster.test-support.ts';
+import { countMembers, orgUnitName } from '../members.test-support.ts';
+import { drainRosterJobs, importRow, importWorkbook, MEMBERS, memberBody, nthIdNumber } from './roster.test-support.ts';
 
 /**
  * PI at rest (PI-3, 等保): whatever path a member's ID number and phone take into the roster — created, edited,
@@ -55,30 +54,20 @@ describe('the SQLite file holds no plaintext ID number or phone of any member', 
     expect((await client.patch(`${MEMBERS}/${id}`, edited, ifMatch(1))).statusCode).toBe(200);
     secrets.push(created.idNumber, created.phone, edited.phone, edited.idNumber);
 
-    const branch = await platform.db
-      .selectFrom('org_unit')
-      .select('name')
-      .where('id', '=', county.compoundA.branch?.id ?? '')
-      .executeTakeFirstOrThrow();
+    const branchName = await orgUnitName(platform, county.compoundA.branch);
     const rows = [0, 1, 2].map((i) =>
-      importRow('金碧花园', branch.name, { 身份证号: nthIdNumber(i), 手机号: `1370000000${i}` }),
+      importRow('金碧花园', branchName, { 身份证号: nthIdNumber(i), 手机号: `1370000000${i}` }),
     );
     for (const row of rows) secrets.push(String(row.身份证号), String(row.手机号));
     const { payload, headers } = multipartBody('名册.xlsx', await importWorkbook(rows));
     expect((await client.post('/api/v1/member-imports', payload, headers)).statusCode).toBe(202);
-    while (await runNextJob(platform, rosterJobHandlers, { pollMs: 10, workerId: 'test' })) {
-      // drain
-    }
+    await drainRosterJobs(platform);
     expect((await client.post(`${MEMBERS}/search`, { q: '13700000001' })).json().items).toHaveLength(1);
     expect(
       (await client.post(`${MEMBERS}/${id}/reveal`, { fields: ['idNumber', 'phone'], reason: '核对身份' })).statusCode,
     ).toBe(200);
     expect((await client.get(`${MEMBERS}/export`)).statusCode).toBe(200);
-    const count = await platform.db
-      .selectFrom('member')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirstOrThrow();
-    expect(Number(count.n)).toBe(4);
+    expect(await countMembers(platform)).toBe(4);
 
     // Read the file as it is on disk: the main database and the write-ahead log, before and after a checkpoint.
     const onDisk = () =>

@@ -2,10 +2,10 @@ import type { MemberExportFilter, MemberListItem, MemberSearchBody, Page } from 
 import { type Expression, type SqlBool, sql } from 'kysely';
 import { authorize } from '../../../platform/access/authorize.ts';
 import type { Actor, Ctx, Platform } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors/app-error.ts';
-import { decodeCursor, encodeCursor } from '../../../platform/pagination.ts';
+import { afterKeyset, encodeCursor } from '../../../platform/pagination.ts';
 import { likeContains } from '../../../platform/sql-helpers.ts';
 import { memberInScope } from '../member-access.ts';
+import { decodeKeyset, type Keyset } from '../members-paging.ts';
 import { type MemberViewRow, selectMemberView, toMemberListItem } from './member.repository.ts';
 import { idLast4Index, idNumberIndex, phoneIndex, shanghaiToday } from './member-derive.ts';
 
@@ -57,11 +57,6 @@ export type MemberFilter = Omit<MemberExportFilter, 'q'> & { q?: string | undefi
 
 const SORT_COLUMNS = { name: 'member.name_pinyin', joinedOn: 'member.joined_on' } as const;
 
-export interface Keyset {
-  key: string;
-  id: string;
-}
-
 /** Every condition of a roster listing: the caller's `member.read` scope, the search text, the filters. */
 function conditions(ctx: Ctx, actor: Actor, filter: MemberFilter): Expression<SqlBool>[] {
   const where: Expression<SqlBool>[] = [memberInScope(actor, 'member.read')];
@@ -88,12 +83,7 @@ export function memberPageQuery(
   const keyColumn = SORT_COLUMNS[filter.sort];
   const direction = filter.order === 'asc' ? 'asc' : 'desc';
   const where = conditions(ctx, actor, filter);
-  if (page.after) {
-    const op = sql.raw(direction === 'asc' ? '>' : '<');
-    const key = sql.ref(keyColumn);
-    const { key: k, id } = page.after;
-    where.push(sql<SqlBool>`(${key} ${op} ${k} OR (${key} = ${k} AND member.id ${op} ${id}))`);
-  }
+  if (page.after) where.push(afterKeyset(keyColumn, 'member.id', direction, page.after));
   return selectMemberView(ctx.db)
     .where((eb) => eb.and(where))
     .orderBy(keyColumn, direction)
@@ -113,17 +103,6 @@ export function memberRows(
 
 export const keyOf = (row: MemberViewRow, sort: MemberFilter['sort']): string =>
   sort === 'name' ? row.name_pinyin : row.joined_on;
-
-function decodeKeyset(cursor: string | undefined, listing: string): Keyset | undefined {
-  const raw = decodeCursor(cursor, ['s', 'k', 'id']);
-  if (!raw) return undefined;
-  if (raw.s !== listing || typeof raw.k !== 'string' || typeof raw.id !== 'string') {
-    throw new AppError('VALIDATION_FAILED', {
-      details: { issues: [{ path: 'querystring.cursor', message: 'cursor' }] },
-    });
-  }
-  return { key: raw.k, id: raw.id };
-}
 
 /**
  * `GET /members` and `POST /members/search`: a keyset page of the roster in the caller's `member.read` scope

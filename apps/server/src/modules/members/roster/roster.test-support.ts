@@ -6,8 +6,11 @@ import {
 } from '@linli/contracts';
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
+import type { Platform } from '../../../platform/context.ts';
+import { runNextJob } from '../../../platform/jobs/index.ts';
 import type { County } from '../../organisation/organisation.test-support.ts';
 import { testIdNumber, testPhone } from '../members.test-support.ts';
+import { rosterJobHandlers } from './roster.jobs.ts';
 
 export const MEMBERS = '/api/v1/members';
 
@@ -87,4 +90,11 @@ export function importRow(
     地址: '金碧花园3栋501',
     ...overrides,
   };
+}
+
+/** Runs the roster's queued jobs (imports, exports) until none is left. */
+export async function drainRosterJobs(platform: Platform): Promise<void> {
+  while (await runNextJob(platform, rosterJobHandlers, { pollMs: 10, workerId: 'test' })) {
+    // drain
+  }
 }
