@@ -4,15 +4,14 @@ import {
   IdSchema,
   nameText,
   optionalText,
-  PAGE_LIMIT_DEFAULT,
-  PAGE_LIMIT_MAX,
+  PageQuerySchema,
   PhoneSchema,
   TimestampSchema,
 } from './common.ts';
 import { IdNumberSchema } from './id-card.ts';
 
 /*
- * The Party-member roster, work units, Excel import and export, and PI-4 export approvals:
+ * The Party-member roster and its export (imports, export requests and work units have their own files):
  * docs/api.md § Members → Roster. ID numbers, phones and addresses are masked in every answer (PI-3); only
  * `POST /members/:id/reveal` returns them, audited.
  *
@@ -23,10 +22,7 @@ import { IdNumberSchema } from './id-card.ts';
  * `fileRequired`.
  */
 
-const pageQuery = {
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(PAGE_LIMIT_MAX).default(PAGE_LIMIT_DEFAULT),
-};
+const pageQuery = PageQuerySchema.shape;
 
 // ---------------------------------------------------------------- enums
 
@@ -253,202 +249,3 @@ export const MemberRevealSchema = z.object({
   address: z.string().nullable().optional(),
 });
 export type MemberReveal = z.infer<typeof MemberRevealSchema>;
-
-// ---------------------------------------------------------------- import
-
-/** The template's columns, in order; an upload must carry exactly these headers. */
-export const MEMBER_IMPORT_HEADERS = [
-  '姓名',
-  '身份证号',
-  '手机号',
-  '民族',
-  '学历',
-  '党员类型',
-  '入党日期',
-  '转正日期',
-  '就业状态',
-  '工作单位',
-  '所在支部',
-  '居住小区',
-  '流动党员',
-  '失联',
-  '地址',
-] as const;
-export type MemberImportHeader = (typeof MEMBER_IMPORT_HEADERS)[number];
-
-/** The most data rows one file may hold. */
-export const MEMBER_IMPORT_MAX_ROWS = 30_000;
-
-export const MEMBER_IMPORT_STATUSES = ['queued', 'validating', 'importing', 'rejected', 'imported', 'failed'] as const;
-export const MemberImportStatusSchema = z.enum(MEMBER_IMPORT_STATUSES);
-export type MemberImportStatus = z.infer<typeof MemberImportStatusSchema>;
-
-/**
- * Why a cell or a file was refused. Branch, compound and work-unit names are looked up within the importer's
- * `member.write` scope (`unknownBranch`, `unknownCompound`; a name held by two of them: `ambiguous…`); an unknown
- * work unit is created when the importer holds `work_unit.write`, else `unknownWorkUnit`. `headers`: the header row is not the template's (row 1, column the first
- * wrong header); `noRows` / `tooManyRows` / `unreadable`: the file as a whole (row 0). Cell values never appear.
- */
-export const MEMBER_IMPORT_ERROR_CODES = [
-  'headers',
-  'unreadable',
-  'noRows',
-  'tooManyRows',
-  'required',
-  'tooLong',
-  'idNumberFormat',
-  'idNumberBirthDate',
-  'idNumberChecksum',
-  'duplicateInFile',
-  'duplicateInDatabase',
-  'phone',
-  'date',
-  'dateInFuture',
-  'fullMemberOnRequired',
-  'fullMemberOnOrder',
-  'fullMemberOnProbationary',
-  'invalidOption',
-  'memberPlace',
-  'unknownBranch',
-  'unknownCompound',
-  'unknownWorkUnit',
-  'ambiguousBranch',
-  'ambiguousCompound',
-] as const;
-export const MemberImportErrorCodeSchema = z.enum(MEMBER_IMPORT_ERROR_CODES);
-export type MemberImportErrorCode = z.infer<typeof MemberImportErrorCodeSchema>;
-
-export const MemberImportErrorSchema = z.object({
-  /** The spreadsheet row (1 is the header row). */
-  row: z.number().int(),
-  /** The column's header, or null for a whole-row or whole-file problem. */
-  column: z.string().nullable(),
-  code: MemberImportErrorCodeSchema,
-});
-export type MemberImportError = z.infer<typeof MemberImportErrorSchema>;
-
-export const MemberImportSummarySchema = z.object({
-  id: IdSchema,
-  fileName: z.string(),
-  status: MemberImportStatusSchema,
-  /** Data rows in the file (0 until the job has read it). */
-  totalRows: z.number().int(),
-  /** Rows validated so far: `processedRows / totalRows` is the progress bar. */
-  processedRows: z.number().int(),
-  importedRows: z.number().int(),
-  errorCount: z.number().int(),
-  createdById: IdSchema,
-  createdByName: z.string(),
-  createdAt: TimestampSchema,
-  finishedAt: TimestampSchema.nullable(),
-});
-export type MemberImportSummary = z.infer<typeof MemberImportSummarySchema>;
-
-/** `GET /member-imports/:id` (and the 202 of the upload): the summary plus the first 1,000 row errors. */
-export const MemberImportSchema = MemberImportSummarySchema.extend({ errors: z.array(MemberImportErrorSchema) });
-export type MemberImport = z.infer<typeof MemberImportSchema>;
-
-export const MemberImportListQuerySchema = z.object({ ...pageQuery }).strict();
-
-// ---------------------------------------------------------------- PI-4 export requests
-
-export const PII_EXPORT_REQUEST_STATUSES = ['pending', 'approved', 'rejected', 'used', 'expired'] as const;
-export const PiiExportRequestStatusSchema = z.enum(PII_EXPORT_REQUEST_STATUSES);
-export type PiiExportRequestStatus = z.infer<typeof PiiExportRequestStatusSchema>;
-
-export const PiiExportRequestSchema = z.object({
-  id: IdSchema,
-  kind: z.literal('member_roster'),
-  filter: MemberExportFilterSchema,
-  reason: z.string(),
-  /** `expired` is reported once an approval's 24 hours have passed unused. */
-  status: PiiExportRequestStatusSchema,
-  requestedById: IdSchema,
-  requestedByName: z.string(),
-  requestedAt: TimestampSchema,
-  decidedById: IdSchema.nullable(),
-  decidedByName: z.string().nullable(),
-  decidedAt: TimestampSchema.nullable(),
-  decisionNote: z.string().nullable(),
-  /** An approval is usable once, until then. */
-  expiresAt: TimestampSchema.nullable(),
-  usedAt: TimestampSchema.nullable(),
-  /** `decide`: pending, the caller is not the requester and holds `member.export_approve` over it. */
-  abilities: z.object({ decide: z.boolean() }),
-});
-export type PiiExportRequest = z.infer<typeof PiiExportRequestSchema>;
-
-/** `POST /member-export-requests` (`member.read`): the filter the unmasked export will apply, and why. */
-export const CreatePiiExportRequestBodySchema = z
-  .object({
-    filter: MemberExportFilterSchema.default({ sort: 'name', order: 'asc' }),
-    reason: z.string().trim().min(4, 'revealReason').max(500),
-  })
-  .strict();
-export type CreatePiiExportRequestBody = z.infer<typeof CreatePiiExportRequestBodySchema>;
-
-/** `POST /member-export-requests/:id/decision` (`member.export_approve`, never the requester). */
-export const PiiExportDecisionBodySchema = z
-  .object({ decision: z.enum(['approved', 'rejected']), note: optionalText(500) })
-  .strict();
-export type PiiExportDecisionBody = z.infer<typeof PiiExportDecisionBodySchema>;
-
-export const PiiExportRequestListQuerySchema = z
-  .object({ status: PiiExportRequestStatusSchema.optional(), ...pageQuery })
-  .strict();
-
-// ---------------------------------------------------------------- work units
-
-export const WorkUnitSchema = z.object({
-  id: IdSchema,
-  name: z.string(),
-  /** The unit's Party organisation by name ('' when not known yet): it may lie outside the county. */
-  partyOrgName: z.string(),
-  /** Set when that organisation is in the county's tree. */
-  partyOrgId: IdSchema.nullable(),
-  contactName: z.string().nullable(),
-  contactPhoneMasked: z.string().nullable(),
-  address: z.string().nullable(),
-  version: z.number().int(),
-});
-export type WorkUnit = z.infer<typeof WorkUnitSchema>;
-
-export const WorkUnitDetailSchema = WorkUnitSchema.extend({ abilities: z.object({ update: z.boolean() }) });
-export type WorkUnitDetail = z.infer<typeof WorkUnitDetailSchema>;
-
-export const WorkUnitListQuerySchema = z.object({ q: z.string().trim().max(50).optional(), ...pageQuery }).strict();
-export type WorkUnitListQuery = z.infer<typeof WorkUnitListQuerySchema>;
-
-/**
- * `POST /work-units` (`work_unit.write`). Its Party organisation is given by `partyOrgId` (an org unit of the
- * county; the name defaults to that unit's) or by `partyOrgName` alone (`workUnitPartyOrg` when neither).
- * A second unit of the same name → 409 DUPLICATE.
- */
-export const CreateWorkUnitBodySchema = z
-  .object({
-    name: nameText(100),
-    partyOrgName: nameText(100).optional(),
-    partyOrgId: IdSchema.optional(),
-    contactName: nameText(40).optional(),
-    contactPhone: PhoneSchema.optional(),
-    address: optionalText(200),
-  })
-  .strict()
-  .refine((b) => b.partyOrgName !== undefined || b.partyOrgId !== undefined, {
-    message: 'workUnitPartyOrg',
-    path: ['partyOrgName'],
-  });
-export type CreateWorkUnitBody = z.infer<typeof CreateWorkUnitBodySchema>;
-
-/** `PATCH /work-units/:id` with `If-Match`; `null` clears an optional field. */
-export const UpdateWorkUnitBodySchema = z
-  .object({
-    name: nameText(100).optional(),
-    partyOrgName: nameText(100).optional(),
-    partyOrgId: IdSchema.nullable().optional(),
-    contactName: nameText(40).nullable().optional(),
-    contactPhone: PhoneSchema.nullable().optional(),
-    address: z.string().trim().max(200).nullable().optional(),
-  })
-  .strict();
-export type UpdateWorkUnitBody = z.infer<typeof UpdateWorkUnitBodySchema>;
