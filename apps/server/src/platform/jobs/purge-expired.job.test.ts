@@ -16,7 +16,7 @@ describe('purge of expired records', () => {
   });
   afterAll(() => t.close());
 
-  it('deletes ended sessions, spent challenges, old codes, expired idempotency records and old finished jobs', async () => {
+  it('deletes ended sessions, spent challenges, old codes, expired idempotency records, old finished jobs and abandoned photos', async () => {
     const user = await createUser(t.platform);
     const live = await sessionFor(t.platform, user.id);
     const revoked = await sessionFor(t.platform, user.id);
@@ -111,6 +111,30 @@ describe('purge of expired records', () => {
       )
       .execute();
 
+    const photo = (id: string, ownerId: string | null, ageMs: number) => ({
+      id,
+      purpose: 'photo' as const,
+      owner_type: ownerId ? 'service_record' : null,
+      owner_id: ownerId,
+      path: '/',
+      file_name: `${id}.jpg`,
+      media_type: 'image/jpeg',
+      byte_size: 3,
+      sha256: 'x',
+      created_at: at(-ageMs),
+      created_by: null,
+    });
+    const photos = [
+      photo('p-abandoned', null, 2 * DAY_MS),
+      photo('p-fresh', null, HOUR_MS),
+      photo('p-kept', 'r1', 9 * DAY_MS),
+    ];
+    await t.platform.db.insertInto('stored_file').values(photos).execute();
+    await t.platform.db
+      .insertInto('stored_file_content')
+      .values(photos.map((p) => ({ file_id: p.id, content: Buffer.from('abc') })))
+      .execute();
+
     await enqueueJob(t.platform.db, { kind: 'platform.purge_expired' }, t.clock);
     expect(await runNextJob(t.platform, platformJobHandlers, { pollMs: 10, workerId: 'purge-test' })).toBe(true);
 
@@ -127,5 +151,13 @@ describe('purge of expired records', () => {
     expect(keys.map((k) => k.idem_key)).toEqual(['k-live']);
     const jobs = await t.platform.db.selectFrom('job').select('id').where('id', 'in', [oldDone, oldFailed]).execute();
     expect(jobs.map((j) => j.id)).toEqual([oldFailed]);
+    const files = await t.platform.db.selectFrom('stored_file').select('id').orderBy('id').execute();
+    expect(files.map((f) => f.id)).toEqual(['p-fresh', 'p-kept']);
+    const contents = await t.platform.db
+      .selectFrom('stored_file_content')
+      .select('file_id')
+      .orderBy('file_id')
+      .execute();
+    expect(contents.map((c) => c.file_id)).toEqual(['p-fresh', 'p-kept']);
   });
 });

@@ -6,6 +6,8 @@ import type { JobHandler } from './job-types.ts';
 const DONE_JOB_KEEP_MS = 7 * DAY_MS;
 /** SMS codes outlive their expiry by a day so per-phone send limits still count them. */
 const OTP_KEEP_MS = DAY_MS;
+/** A photo uploaded but never attached to a record (the form was abandoned) is personal data with no purpose. */
+const UNATTACHED_PHOTO_KEEP_MS = DAY_MS;
 
 export interface PurgeCounts {
   sessions: number;
@@ -13,13 +15,15 @@ export interface PurgeCounts {
   otpCodes: number;
   idempotencyRecords: number;
   jobs: number;
+  unattachedPhotos: number;
 }
 
 const ago = (ctx: Ctx, ms: number): string => new Date(ctx.clock.now().getTime() - ms).toISOString();
 
 /**
  * Deletes what can no longer be used: ended sessions (expired or revoked — SEC-28 residual information), spent or
- * expired login challenges, old SMS codes, expired idempotency records (REL-6) and old finished jobs. Nothing
+ * expired login challenges, old SMS codes, expired idempotency records (REL-6), old finished jobs and photos
+ * never attached to a record a day after upload (PI-7; their bytes go with them, ON DELETE CASCADE). Nothing
  * here is audit data; the audit log is never purged by this job (SEC-18).
  */
 export async function purgeExpired(ctx: Ctx): Promise<PurgeCounts> {
@@ -49,6 +53,14 @@ export async function purgeExpired(ctx: Ctx): Promise<PurgeCounts> {
         .deleteFrom('job')
         .where('status', '=', 'done')
         .where('updated_at', '<=', ago(ctx, DONE_JOB_KEEP_MS))
+        .executeTakeFirst(),
+    ),
+    unattachedPhotos: count(
+      await ctx.db
+        .deleteFrom('stored_file')
+        .where('purpose', '=', 'photo')
+        .where('owner_id', 'is', null)
+        .where('created_at', '<=', ago(ctx, UNATTACHED_PHOTO_KEEP_MS))
         .executeTakeFirst(),
     ),
   };
