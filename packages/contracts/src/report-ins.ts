@@ -343,6 +343,8 @@ export const FeedbackDocumentSchema = z.object({
   downloadUrl: z.string(),
   /** Null when the quarter-end job produced it. */
   generatedBy: IdSchema.nullable(),
+  /** Who generated it, by display name; null for the quarter-end job. */
+  generatedByName: z.string().nullable(),
   generatedAt: TimestampSchema,
 });
 export type FeedbackDocument = z.infer<typeof FeedbackDocumentSchema>;

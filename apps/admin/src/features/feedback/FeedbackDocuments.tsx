@@ -36,13 +36,13 @@ export const FeedbackDocuments = ({ filters, highlightId, title }: Props) => {
     { title: t('member.feedback.doc.members'), dataIndex: 'memberCount', width: 90, align: 'right' },
     {
       title: t('member.feedback.doc.generatedBy'),
-      dataIndex: 'generatedBy',
-      width: 110,
-      render: (by: string | null) =>
-        by === null ? (
+      key: 'generatedBy',
+      width: 130,
+      render: (_: unknown, d) =>
+        d.generatedBy === null ? (
           <Tag color="purple">{t('member.feedback.doc.bySystem')}</Tag>
         ) : (
-          <Tag>{t('member.feedback.doc.byHand')}</Tag>
+          (d.generatedByName ?? <Tag>{t('member.feedback.doc.byHand')}</Tag>)
         ),
     },
     {

@@ -16,6 +16,7 @@ export function selectFeedbackDocuments(db: Db | Trx) {
     .selectFrom('work_unit_feedback as d')
     .innerJoin('stored_file as f', 'f.id', 'd.file_id')
     .innerJoin('work_unit as w', 'w.id', 'd.work_unit_id')
+    .leftJoin('app_user as u', 'u.id', 'd.generated_by')
     .select([
       'd.id',
       'd.work_unit_id',
@@ -29,6 +30,7 @@ export function selectFeedbackDocuments(db: Db | Trx) {
       'f.file_name',
       'f.byte_size',
       'w.name as work_unit_name',
+      'u.display_name as generated_by_name',
     ]);
 }
 
@@ -47,6 +49,7 @@ export const toFeedbackDocument = (r: FeedbackDocumentRow): FeedbackDocument => 
   byteSize: r.byte_size,
   downloadUrl: `/api/v1/work-unit-feedback/documents/${r.id}/file`,
   generatedBy: r.generated_by,
+  generatedByName: r.generated_by_name ?? null,
   generatedAt: r.generated_at,
 });
 

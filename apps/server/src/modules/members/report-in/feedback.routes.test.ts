@@ -173,7 +173,14 @@ describe('work-unit feedback (八小时外)', () => {
         fileName: '八小时外表现反馈表-县财政局-2026年第1季度.docx',
         downloadUrl: `/api/v1/work-unit-feedback/documents/${doc.id}/file`,
         generatedBy: secretaryA.userId,
+        generatedByName: expect.any(String),
       });
+      const by = await t.platform.db
+        .selectFrom('app_user')
+        .select('display_name')
+        .where('id', '=', secretaryA.userId)
+        .executeTakeFirstOrThrow();
+      expect(doc.generatedByName).toBe(by.display_name);
       const file = await t.platform.db
         .selectFrom('work_unit_feedback as d')
         .innerJoin('stored_file as f', 'f.id', 'd.file_id')
