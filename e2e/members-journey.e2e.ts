@@ -130,10 +130,18 @@ describe(`双报到 journey, H5 at 360 px and console at 1440 px (${process.env.
     const { page } = consoleBrowser;
     const search = await page.request.get(`${server.baseUrl}/api/v1/members?q=${encodeURIComponent(memberName)}`);
     expect(search.status()).toBe(200);
-    const member = ((await search.json()) as { items: Array<{ name: string; workUnitId: string | null }> }).items.find(
-      (m) => m.name === memberName,
-    );
+    const member = (
+      (await search.json()) as { items: Array<{ id: string; name: string; workUnitId: string | null }> }
+    ).items.find((m) => m.name === memberName);
     expect(member?.workUnitId).toBeTruthy();
+
+    // The member's page lists the report-in with its receipt.
+    await page.goto(`${server.baseUrl}/members/${member?.id}`);
+    await page
+      .getByTestId('member-report-in-history')
+      .getByText(/BD-\d{4}-\d{6}/)
+      .waitFor();
+    await screenshot(page, 'admin-member-detail');
 
     const { year, quarter } = currentQuarter();
     await page.goto(

@@ -108,6 +108,8 @@ export const MemberReportInListQuerySchema = z
   .object({
     compoundId: IdSchema.optional(),
     workUnitId: IdSchema.optional(),
+    /** One member's report-ins, newest first: the history on the member's page. */
+    memberId: IdSchema.optional(),
     status: MemberReportInStatusSchema.optional(),
     ...pageQuery,
   })

@@ -26,6 +26,7 @@ import { formatTime } from '../../components/time.ts';
 import { type DetailSource, useEditSnapshot, useStoreSaved } from '../../components/useDetailEditing.ts';
 import { ethnicityLabel } from './ethnicities.ts';
 import { MemberEditModal } from './MemberEditModal.tsx';
+import { MemberReportInHistory } from './MemberReportInHistory.tsx';
 import { MemberFlagTags, MemberStatusTag, ReportInTag } from './memberTags.tsx';
 import { RevealModal } from './RevealModal.tsx';
 import { REVEAL_SECONDS, useRevealTimer } from './useRevealTimer.ts';
@@ -96,6 +97,7 @@ const ReportInCard = ({ m }: { m: MemberDetail }) => {
         {can('report_in.manage') && m.compoundId && m.reportInStatus !== 'none' && (
           <Link to="/report-ins">{t('member.detail.reportInManage')}</Link>
         )}
+        {can('report_in.manage') && m.reportInStatus !== 'none' && <MemberReportInHistory memberId={m.id} />}
       </Flex>
     </Card>
   );

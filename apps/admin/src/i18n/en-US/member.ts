@@ -119,6 +119,7 @@ export const member: Messages['member'] = {
     accountNo: 'None yet',
     times: 'Registered {{created}}, last changed {{updated}}',
     reportInNotRequired: 'Not in service',
+    reportInHistory: 'Report-in history',
     reportInManage: 'Handle it under Report-in',
     reportInHint: {
       none: "Has not reported in to the residence compound. In-service members register on the mobile app; the compound's branch confirms.",

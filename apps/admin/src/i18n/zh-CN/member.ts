@@ -117,6 +117,7 @@ export const member = {
     accountNo: '未开通',
     times: '登记于 {{created}}，最近修改 {{updated}}',
     reportInNotRequired: '非在职党员',
+    reportInHistory: '报到记录',
     reportInManage: '到“双报到”中处理',
     reportInHint: {
       none: '尚未向居住小区报到。在职党员可在手机端“双报到”中登记，由小区党支部确认。',

@@ -58,6 +58,7 @@ export function listMemberReportInRows(
     .where(visible)
     .$if(query.compoundId !== undefined, (q) => q.where('r.compound_id', '=', query.compoundId ?? ''))
     .$if(query.workUnitId !== undefined, (q) => q.where('r.work_unit_id', '=', query.workUnitId ?? ''))
+    .$if(query.memberId !== undefined, (q) => q.where('r.member_id', '=', query.memberId ?? ''))
     .$if(query.status !== undefined, (q) => q.where('r.status', '=', query.status ?? 'pending'))
     .$if(after !== undefined, (q) =>
       q.where(afterKeyset('r.registered_at', 'r.id', 'desc', after ?? { key: '', id: '' })),

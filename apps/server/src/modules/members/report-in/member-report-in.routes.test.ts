@@ -112,6 +112,10 @@ describe('member report-ins (在职党员双报到)', () => {
     expect((await list(longquanAdmin)).json().items).toEqual([]);
     expect((await list(secretaryA, `?status=confirmed`)).json().items).toEqual([]);
     expect((await list(secretaryA, `?workUnitId=${workUnitId}`)).json().items).toHaveLength(1);
+    const history = (await list(secretaryA, `?memberId=${memberId}`)).json().items;
+    expect(history.map((r: { id: string }) => r.id)).toEqual([reportId]);
+    expect((await list(secretaryA, `?memberId=${county.compoundB.id}`)).json().items).toEqual([]);
+    expect((await list(secretaryA, '?memberId=not-an-id')).statusCode).toBe(400);
     expect((await list(secretaryA, '?status=bogus')).statusCode).toBe(400);
     expect((await list(memberSession)).statusCode).toBe(403);
   });
