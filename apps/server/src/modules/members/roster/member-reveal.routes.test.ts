@@ -59,10 +59,13 @@ describe('member reveal (PI-3)', () => {
     expect(address.json()).toEqual({ address: null });
   });
 
-  it('rate-limits reveals (429 within 20 a minute)', async () => {
+  it('rate-limits reveals per user (429 within 20 a minute), not per address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 22; i++) statuses.push((await as(t.app, secretaryA).post(url, body)).statusCode);
     expect(statuses).toContain(429);
     expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(20);
+    // A colleague at the same address still may reveal.
+    const colleague = await signInAs(t.platform, 'branch_secretary', county.compoundA);
+    expect((await as(t.app, colleague).post(url, body)).statusCode).toBe(200);
   });
 });

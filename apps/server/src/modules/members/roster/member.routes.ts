@@ -105,7 +105,14 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
     '/members/:id/reveal',
     {
       schema: { tags, params: IdParamsSchema, body: MemberRevealBodySchema, response: { 200: MemberRevealSchema } },
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      // Counted per user (SEC-22): one person's reveals, not an office sharing an address.
+      config: {
+        rateLimit: {
+          max: 20,
+          timeWindow: '1 minute',
+          keyGenerator: (request) => (request.actor ? `user:${request.actor.userId}` : request.ip),
+        },
+      },
     },
     (request) => revealMember(request.ctx, request.params.id, request.body),
   );
