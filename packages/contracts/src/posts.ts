@@ -357,3 +357,6 @@ export type ServiceRatingBody = z.infer<typeof ServiceRatingBodySchema>;
 /** The `/me/...` lists: keyset pages without filters. */
 export const MyListQuerySchema = z.object({ cursor: z.string().max(200).optional(), limit: listLimit });
 export type MyListQuery = z.infer<typeof MyListQuerySchema>;
+/** `GET /me/posts`: my compound's open posts, optionally of one category. */
+export const MyPostListQuerySchema = MyListQuerySchema.extend({ categoryId: IdSchema.optional() });
+export type MyPostListQuery = z.infer<typeof MyPostListQuerySchema>;

@@ -29,8 +29,8 @@ export const postsApi = {
   categories: async (signal?: AbortSignal): Promise<PostCategory[]> =>
     (await api.get('/post-categories', PostCategoryListSchema, withSignal(signal))).items,
 
-  /** Open posts of my residence compound, each with my live claim. */
-  myPosts: (query: MyPageQuery, signal?: AbortSignal): Promise<MyPostPage> =>
+  /** Open posts of my residence compound (of one category when given), each with my live claim. */
+  myPosts: (query: MyPageQuery & { categoryId?: string }, signal?: AbortSignal): Promise<MyPostPage> =>
     api.get('/me/posts', MyPostPageSchema, { query, ...withSignal(signal) }),
   claim: (postId: string, body: CreatePostClaimBody, idempotencyKey: string): Promise<PostClaim> =>
     api.post(idPath('/posts', postId, '/claims'), body, PostClaimSchema, { idempotencyKey }),

@@ -56,8 +56,9 @@ function OpenPosts() {
   const [claiming, setClaiming] = useState<MyPost | null>(null);
   const categories = useQuery({ queryKey: ['post-categories'], queryFn: ({ signal }) => postsApi.categories(signal) });
   const { query, items } = usePagedQuery({
-    queryKey: MY_KEYS.posts,
-    fetchPage: (cursor, signal) => postsApi.myPosts({ cursor, limit: 50 }, signal),
+    queryKey: [...MY_KEYS.posts, categoryId],
+    fetchPage: (cursor, signal) =>
+      postsApi.myPosts({ cursor, limit: 50, ...(categoryId === ALL ? {} : { categoryId }) }, signal),
   });
   const claim = useMutation({
     mutationFn: ({ post, note }: { post: MyPost; note: string }) => {
@@ -75,12 +76,9 @@ function OpenPosts() {
       ]),
   });
 
-  const shown = categoryId === ALL ? items : items.filter((post) => post.categoryId === categoryId);
   const categoryName = categories.data?.find((category) => category.id === categoryId)?.name;
-  // Categories offered: the active ones, plus any retired one an open post still carries.
-  const choices = (categories.data ?? []).filter(
-    (category) => category.active || items.some((post) => post.categoryId === category.id),
-  );
+  // Categories offered: the active ones, plus a retired one while it is the chosen filter.
+  const choices = (categories.data ?? []).filter((category) => category.active || category.id === categoryId);
 
   if (query.isPending) return <PageSkeleton blocks={3} />;
   if (query.isError) return <MemberErrorState error={query.error} onRetry={() => void query.refetch()} />;
@@ -107,13 +105,13 @@ function OpenPosts() {
           setPicking(false);
         }}
       />
-      {shown.length === 0 ? (
+      {items.length === 0 ? (
         <EmptyState
           title={categoryId === ALL ? t('posts.emptyOpen') : t('posts.emptyCategory')}
           description={t('posts.emptyOpenHint')}
         />
       ) : (
-        shown.map((post) => <PostCard key={post.id} post={post} onClaim={setClaiming} />)
+        items.map((post) => <PostCard key={post.id} post={post} onClaim={setClaiming} />)
       )}
       <LoadMore query={query} />
       <TextPromptPopup

@@ -1,4 +1,4 @@
-import type { MyListQuery, MyPost, Page, PostClaimStatus } from '@linli/contracts';
+import type { MyPost, MyPostListQuery, Page, PostClaimStatus } from '@linli/contracts';
 import { type SqlBool, sql } from 'kysely';
 import type { Ctx } from '../../../platform/context.ts';
 import { toBatchedPage } from '../../../platform/pagination.ts';
@@ -27,10 +27,12 @@ async function latestClaims(ctx: Ctx, memberId: string, postIds: string[]) {
 }
 
 /** The open posts of my residence compound, newest first, each with my latest claim on it. */
-export async function listMyPosts(ctx: Ctx, query: MyListQuery): Promise<Page<MyPost>> {
+export async function listMyPosts(ctx: Ctx, query: MyPostListQuery): Promise<Page<MyPost>> {
   const self = await requireSelfMember(ctx);
   const visible = self.residenceCompoundId
-    ? sql<SqlBool>`(post.compound_id = ${self.residenceCompoundId} AND post.status = 'open')`
+    ? query.categoryId
+      ? sql<SqlBool>`(post.compound_id = ${self.residenceCompoundId} AND post.status = 'open' AND post.category_id = ${query.categoryId})`
+      : sql<SqlBool>`(post.compound_id = ${self.residenceCompoundId} AND post.status = 'open')`
     : sqlFalse();
   const after = decodeKeyset(query.cursor, MY_POSTS_SORT);
   const rows = await listPostRows(ctx.db, visible, { sort: 'createdAt', order: 'desc', limit: query.limit }, after);

@@ -2,6 +2,7 @@ import {
   CreateNeedBodySchema,
   IdParamsSchema,
   MyListQuerySchema,
+  MyPostListQuerySchema,
   MyPostPageSchema,
   NeedDetailSchema,
   NeedListQuerySchema,
@@ -67,7 +68,7 @@ export const needRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/me/posts',
-    { schema: { tags, querystring: MyListQuerySchema, response: { 200: MyPostPageSchema } } },
+    { schema: { tags, querystring: MyPostListQuerySchema, response: { 200: MyPostPageSchema } } },
     (request) => listMyPosts(request.ctx, request.query),
   );
   app.get(

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, errorCode } from '../../../../test/harness.ts';
+import { defaultPostCategoryId } from '../../../db/migrations/0006-members.ts';
 import { auditRowsOf, ifMatch } from '../../organisation/organisation.test-support.ts';
 import { signInAsMember } from '../members.test-support.ts';
-import { API, createPostAs, type PostsTest, setupPostsTest } from './posts.test-support.ts';
+import { API, CATEGORY, createPostAs, type PostsTest, setupPostsTest } from './posts.test-support.ts';
 
 describe('post claims (认岗) and their approval', () => {
   let s: PostsTest;
@@ -144,6 +145,14 @@ describe('post claims (认岗) and their approval', () => {
     expect((await as(s.t.app, s.outsider.session).get(`${API}/me/posts`)).json().items).toEqual([]);
     expect((await as(s.t.app, null).get(`${API}/me/posts`)).statusCode).toBe(401);
     expect((await as(s.t.app, s.member.session).get(`${API}/me/posts?limit=0`)).statusCode).toBe(400);
+    // By category: the post is under CATEGORY, so another category does not list it.
+    const other = defaultPostCategoryId(5);
+    const byOther = (await as(s.t.app, s.member.session).get(`${API}/me/posts?limit=200&categoryId=${other}`)).json();
+    expect(byOther.items.some((p: { id: string }) => p.id === post.id)).toBe(false);
+    const byOwn = (await as(s.t.app, s.member.session).get(`${API}/me/posts?limit=200&categoryId=${CATEGORY}`)).json();
+    expect(byOwn.items.some((p: { id: string }) => p.id === post.id)).toBe(true);
+    expect(byOwn.items.every((p: { categoryId: string }) => p.categoryId === CATEGORY)).toBe(true);
+    expect((await as(s.t.app, s.member.session).get(`${API}/me/posts?categoryId=x`)).statusCode).toBe(400);
     const detail = (await as(s.t.app, s.neighbour.session).get(`${API}/posts/${post.id}`)).json();
     expect(detail.claims).toEqual([]);
     expect((await as(s.t.app, s.secretaryA).get(`${API}/posts/${post.id}`)).json().claims).toHaveLength(1);
