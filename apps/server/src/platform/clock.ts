@@ -28,3 +28,13 @@ export const DAY_MS = 24 * HOUR_MS;
 
 export const isoNow = (clock: Clock): string => clock.now().toISOString();
 export const isoIn = (clock: Clock, ms: number): string => new Date(clock.now().getTime() + ms).toISOString();
+
+/**
+ * The Asia/Shanghai calendar date (`YYYY-MM-DD`) of an instant: what "today", "this year" and "this quarter" mean
+ * to the county, whatever the server's time zone. China has one zone and no daylight saving.
+ */
+export const shanghaiDate = (instant: Date): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(instant);
+
+/** The Asia/Shanghai date as `YYYYMMDD`, for file names. */
+export const shanghaiDateStamp = (instant: Date): string => shanghaiDate(instant).replace(/-/g, '');

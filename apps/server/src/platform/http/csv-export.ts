@@ -1,3 +1,4 @@
+import { shanghaiDateStamp } from '../clock.ts';
 /** A CSV file as routes send it: the name for Content-Disposition, the text, and how many rows it holds. */
 export interface CsvFile {
   filename: string;
@@ -22,10 +23,6 @@ export function csvCell(value: string | number): string {
 }
 
 const csvLine = (cells: Array<string | number>): string => `${cells.map(csvCell).join(',')}\r\n`;
-
-/** The Asia/Shanghai calendar date, YYYYMMDD, for file names. */
-export const shanghaiDateStamp = (date: Date): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(date).replace(/-/g, '');
 
 /**
  * Reads a list in keyset batches until it runs out. `read(after, limit)` is the list's own repository call (which

@@ -1,7 +1,7 @@
 import type { CreateHouseholdVisitBody, HouseholdVisit, HouseholdVisitListQuery, Page } from '@linli/contracts';
 import { authorize, can, inScope, requireActor } from '../../../platform/access/authorize.ts';
 import { appendAudit } from '../../../platform/audit/audit.service.ts';
-import { isoNow } from '../../../platform/clock.ts';
+import { isoNow, shanghaiDate } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -12,10 +12,6 @@ import { findSelfMember, requireSelfMember } from '../member-access.ts';
 import { getHouseholdRow } from './household.service.ts';
 import { toHouseholdVisit, visitQuery } from './household-parts.repository.ts';
 import { invalidInput } from './household-write.ts';
-
-/** Today in Asia/Shanghai (YYYY-MM-DD): a visit cannot be logged for a day that has not come. */
-const shanghaiToday = (now: Date): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
 
 /**
  * Who logs the visit: a `household.write` holder on the household (grid worker, secretary) — then the member
@@ -50,7 +46,7 @@ export async function createHouseholdVisit(
   if (!can(actor, 'household.write') && !can(actor, 'member.self')) authorize(ctx, 'household.write');
   const household = await getHouseholdRow(ctx, householdId);
   const memberId = await visitingMemberId(ctx, household);
-  if (body.visitedOn > shanghaiToday(ctx.clock.now())) throw invalidInput('body.visitedOn', 'inFuture');
+  if (body.visitedOn > shanghaiDate(ctx.clock.now())) throw invalidInput('body.visitedOn', 'inFuture');
   const id = newId();
   return transact(ctx, async (trx) => {
     await trx

@@ -1,4 +1,5 @@
 import type { MyMemberRecord } from '@linli/contracts';
+import { shanghaiDate } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { maskPhone } from '../../../platform/crypto/index.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
@@ -12,10 +13,6 @@ import {
   ratingCounts,
   serviceTotals,
 } from './my-member.repository.ts';
-
-/** The year in Asia/Shanghai: "this year" of the service totals. */
-const shanghaiYear = (now: Date): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now);
 
 /** When the latest report-in stands: its confirmation (or rejection) if decided, else its registration. */
 function reportInOf(latest: Awaited<ReturnType<typeof latestReportIn>>, status: MyMemberRecord['reportIn']['status']) {
@@ -35,7 +32,7 @@ export async function getMyMemberRecord(ctx: Ctx): Promise<MyMemberRecord> {
   const [latest, posts, thisYear, allTime, ratings, households] = await Promise.all([
     latestReportIn(ctx.db, self.id),
     approvedPosts(ctx.db, self.id),
-    serviceTotals(ctx.db, self.id, `${shanghaiYear(ctx.clock.now())}-01-01`),
+    serviceTotals(ctx.db, self.id, `${shanghaiDate(ctx.clock.now()).slice(0, 4)}-01-01`),
     serviceTotals(ctx.db, self.id),
     ratingCounts(ctx.db, self.id),
     linkedHouseholds(ctx.db, self.id),

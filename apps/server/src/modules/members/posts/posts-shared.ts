@@ -58,7 +58,3 @@ export function authorizeCompoundRead(ctx: Ctx, path: string): Actor {
 /** Hours (0.5 steps) are stored as whole minutes; shown with one decimal. */
 export const hoursToMinutes = (hours: number): number => Math.round(hours * 60);
 export const minutesToHours = (minutes: number): number => Math.round(minutes / 6) / 10;
-
-/** The Asia/Shanghai calendar date of `now`: what "today" means for `servedOn`. */
-export const shanghaiDate = (now: Date): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);

@@ -2,21 +2,14 @@ import type { CreateServiceRecordBody, ServiceRecord } from '@linli/contracts';
 import { sql } from 'kysely';
 import { authorize, requireActor } from '../../../platform/access/authorize.ts';
 import { appendAudit } from '../../../platform/audit/audit.service.ts';
-import { isoNow } from '../../../platform/clock.ts';
+import { isoNow, shanghaiDate } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { attachPhotos } from '../../../platform/files/files.service.ts';
 import { newId } from '../../../platform/ids.ts';
 import { transact } from '../../../platform/transaction.ts';
 import type { CompoundRef } from '../../organisation/index.ts';
 import { getMemberRef, type MemberRef, requireSelfMember } from '../member-access.ts';
-import {
-  conflict,
-  getCompound,
-  hoursToMinutes,
-  invalidField,
-  requireHouseholdIn,
-  shanghaiDate,
-} from './posts-shared.ts';
+import { conflict, getCompound, hoursToMinutes, invalidField, requireHouseholdIn } from './posts-shared.ts';
 import { SERVICE_RECORD_FILES } from './service-record.repository.ts';
 import { getServiceRecord } from './service-record.service.ts';
 

@@ -1,4 +1,4 @@
-import type { Clock } from '../../../platform/clock.ts';
+import { type Clock, shanghaiDate } from '../../../platform/clock.ts';
 
 /*
  * Years and quarters are Asia/Shanghai calendar periods (UTC+8, no daylight saving): a report-in confirmed at
@@ -8,8 +8,7 @@ import type { Clock } from '../../../platform/clock.ts';
 const OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /** Today's Asia/Shanghai date, `YYYY-MM-DD`. */
-export const shanghaiToday = (clock: Clock): string =>
-  new Date(clock.now().getTime() + OFFSET_MS).toISOString().slice(0, 10);
+export const shanghaiToday = (clock: Clock): string => shanghaiDate(clock.now());
 
 /** The UTC instant at which the Asia/Shanghai day `YYYY-MM-DD` begins, as stored timestamps are written. */
 export const shanghaiMidnight = (date: string): string =>

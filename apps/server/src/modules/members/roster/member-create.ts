@@ -3,20 +3,13 @@ import type { z } from 'zod';
 import type { Db } from '../../../db/database.ts';
 import { requireActor } from '../../../platform/access/authorize.ts';
 import { appendAudit } from '../../../platform/audit/audit.service.ts';
-import { isoNow } from '../../../platform/clock.ts';
+import { isoNow, shanghaiDate } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids.ts';
 import { fromBool } from '../../../platform/sql-helpers.ts';
 import { type Trx, transact } from '../../../platform/transaction.ts';
-import {
-  idNumberColumns,
-  idNumberIndex,
-  invalidField,
-  nameColumns,
-  phoneColumns,
-  shanghaiToday,
-} from './member-derive.ts';
+import { idNumberColumns, idNumberIndex, invalidField, nameColumns, phoneColumns } from './member-derive.ts';
 import { getMemberDetailIn } from './member-detail.ts';
 import {
   authorizeWriteOnPlaces,
@@ -75,7 +68,7 @@ export async function createMember(ctx: Ctx, input: z.input<typeof CreateMemberB
   authorizeWriteOnPlaces(ctx, paths);
   if (body.householdId) await checkHousehold(ctx.db, body.householdId, places.compound?.id ?? null);
   if (body.workUnitId) await checkWorkUnit(ctx.db, body.workUnitId);
-  checkMemberDates(shanghaiToday(ctx.clock.now()), idNumberBirthDate(body.idNumber) ?? '', {
+  checkMemberDates(shanghaiDate(ctx.clock.now()), idNumberBirthDate(body.idNumber) ?? '', {
     joinedOn: body.joinedOn,
     fullMemberOn: body.fullMemberOn,
   });

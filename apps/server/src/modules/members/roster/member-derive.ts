@@ -55,10 +55,6 @@ export const nameColumns = (name: string) => {
   return { name, name_pinyin: keys.pinyin, name_initials: keys.initials };
 };
 
-/** Today's calendar date in Asia/Shanghai, `YYYY-MM-DD`. */
-export const shanghaiToday = (now: Date): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
-
 /** Whole years from `birthDate` to `today` (both `YYYY-MM-DD`). */
 export function ageOn(birthDate: string, today: string): number {
   const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));

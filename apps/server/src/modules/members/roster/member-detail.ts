@@ -1,12 +1,12 @@
 import type { MemberDetail, Permission } from '@linli/contracts';
 import type { Db } from '../../../db/database.ts';
 import { can } from '../../../platform/access/authorize.ts';
+import { shanghaiDate } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import type { Trx } from '../../../platform/transaction.ts';
 import { authorizeOnMember, getMemberRef } from '../member-access.ts';
 import { findMemberView, toMemberDetail } from './member.repository.ts';
-import { shanghaiToday } from './member-derive.ts';
 
 /**
  * The member as the caller may see it (masked, PI-3), with what the caller may do next. Read inside the
@@ -18,7 +18,7 @@ export async function getMemberDetailIn(ctx: Ctx, db: Db | Trx, id: string): Pro
   // The same either-place rule as `canOnMember`, on the paths already read.
   const may = (permission: Permission) =>
     can(ctx.actor, permission, { path: row.home_path }) || can(ctx.actor, permission, { path: row.residence_path });
-  return toMemberDetail(ctx, row, shanghaiToday(ctx.clock.now()), {
+  return toMemberDetail(ctx, row, shanghaiDate(ctx.clock.now()), {
     update: may('member.write'),
     reveal: may('member.reveal'),
   });

@@ -10,12 +10,12 @@ import {
 import ExcelJS from 'exceljs';
 import { authorize } from '../../../platform/access/authorize.ts';
 import { appendAudit } from '../../../platform/audit/audit.service.ts';
+import { shanghaiDate, shanghaiDateStamp } from '../../../platform/clock.ts';
 import type { Actor, Ctx } from '../../../platform/context.ts';
 import { transact } from '../../../platform/transaction.ts';
 import type { Keyset } from '../members-paging.ts';
 import type { MemberViewRow } from './member.repository.ts';
 import { toMemberListItem } from './member.repository.ts';
-import { shanghaiToday } from './member-derive.ts';
 import { keyOf, memberRows } from './member-search.ts';
 import { checkApproval, consumeApproval } from './pii-export.service.ts';
 
@@ -77,7 +77,7 @@ async function writeRows(
   sheet: ExcelJS.Worksheet,
   unmasked: boolean,
 ) {
-  const today = shanghaiToday(ctx.clock.now());
+  const today = shanghaiDate(ctx.clock.now());
   let after: Keyset | undefined;
   let rows = 0;
   for (;;) {
@@ -136,6 +136,6 @@ export async function exportMembers(ctx: Ctx, query: MemberExportQuery): Promise
       details: { filter, rows, masked: !unmasked, approvalId: approvalId ?? null },
     });
   });
-  const date = shanghaiToday(ctx.clock.now()).replace(/-/g, '');
+  const date = shanghaiDateStamp(ctx.clock.now());
   return { filename: `党员名册-${date}.xlsx`, body: Buffer.concat(chunks), rows };
 }

@@ -6,10 +6,10 @@ import {
 } from '@linli/contracts';
 import ExcelJS from 'exceljs';
 import { loadAssignments } from '../../../platform/auth/session.ts';
-import { isoNow } from '../../../platform/clock.ts';
+import { isoNow, shanghaiDate } from '../../../platform/clock.ts';
 import type { Actor, Ctx } from '../../../platform/context.ts';
 import type { JobHandler } from '../../../platform/jobs/index.ts';
-import { idNumberIndex, shanghaiToday } from './member-derive.ts';
+import { idNumberIndex } from './member-derive.ts';
 import { openImportFile } from './member-import.service.ts';
 import { dropImportFile, insertImportedMembers, type PlacedRow } from './member-import-insert.ts';
 import { type ImportLookups, loadImportLookups, resolveRowPlaces } from './member-import-lookups.ts';
@@ -88,7 +88,7 @@ function dataRows(sheet: ExcelJS.Worksheet): ExcelJS.Row[] {
 async function validateAll(ctx: Ctx, id: string, rows: ExcelJS.Row[], lookups: ImportLookups) {
   const errors: MemberImportError[] = [];
   const valid: ImportRow[] = [];
-  const today = shanghaiToday(ctx.clock.now());
+  const today = shanghaiDate(ctx.clock.now());
   const columnOf = new Map(MEMBER_IMPORT_HEADERS.map((h, i) => [h, i + 1]));
   const firstRowOfId = new Map<string, number>();
   for (const [i, sheetRow] of rows.entries()) {

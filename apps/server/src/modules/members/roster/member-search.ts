@@ -1,13 +1,14 @@
 import type { MemberExportFilter, MemberListItem, MemberSearchBody, Page } from '@linli/contracts';
 import { type Expression, type SqlBool, sql } from 'kysely';
 import { authorize } from '../../../platform/access/authorize.ts';
+import { shanghaiDate } from '../../../platform/clock.ts';
 import type { Actor, Ctx, Platform } from '../../../platform/context.ts';
 import { afterKeyset, encodeCursor } from '../../../platform/pagination.ts';
 import { likeContains } from '../../../platform/sql-helpers.ts';
 import { memberInScope } from '../member-access.ts';
 import { decodeKeyset, type Keyset } from '../members-paging.ts';
 import { type MemberViewRow, selectMemberView, toMemberListItem } from './member.repository.ts';
-import { idLast4Index, idNumberIndex, phoneIndex, shanghaiToday } from './member-derive.ts';
+import { idLast4Index, idNumberIndex, phoneIndex } from './member-derive.ts';
 
 /** What a search box text means, read from its shape (docs/api.md § Members). */
 export type SearchTerm =
@@ -115,7 +116,7 @@ export async function searchMembers(ctx: Ctx, query: MemberSearchBody): Promise<
   const after = decodeKeyset(query.cursor, listing);
   const rows = await memberRows(ctx, actor, query, { after, limit: query.limit + 1 });
   const page = rows.slice(0, query.limit);
-  const today = shanghaiToday(ctx.clock.now());
+  const today = shanghaiDate(ctx.clock.now());
   const last = page.at(-1);
   return {
     items: page.map((row) => toMemberListItem(ctx, row, today)),

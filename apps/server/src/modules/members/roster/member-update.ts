@@ -8,13 +8,14 @@ import {
 import type { z } from 'zod';
 import { authorize } from '../../../platform/access/authorize.ts';
 import { appendAudit } from '../../../platform/audit/audit.service.ts';
+import { shanghaiDate } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { fromBool } from '../../../platform/sql-helpers.ts';
 import { transact } from '../../../platform/transaction.ts';
 import { updateAtVersion } from '../../../platform/versioned-update.ts';
 import { authorizeOnMember, getMemberRef } from '../member-access.ts';
 import { assertIdNumberFree, checkMemberDates } from './member-create.ts';
-import { idNumberColumns, invalidField, nameColumns, phoneColumns, shanghaiToday } from './member-derive.ts';
+import { idNumberColumns, invalidField, nameColumns, phoneColumns } from './member-derive.ts';
 import { getMemberDetailIn } from './member-detail.ts';
 import {
   checkHousehold,
@@ -91,7 +92,7 @@ function checkMergedDates(ctx: Ctx, row: CurrentRow, body: UpdateMemberBody): vo
   const problem = membershipDatesProblem(merged);
   if (problem) throw invalidField('body.fullMemberOn', problem);
   const birthDate = body.idNumber ? (idNumberBirthDate(body.idNumber) ?? row.birth_date) : row.birth_date;
-  checkMemberDates(shanghaiToday(ctx.clock.now()), birthDate, merged);
+  checkMemberDates(shanghaiDate(ctx.clock.now()), birthDate, merged);
 }
 
 function plainColumns(ctx: Ctx, body: UpdateMemberBody) {
