@@ -14,6 +14,12 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import {
+  civicCaseFileOwners,
+  civicCasesPublicRoutes,
+  civicCasesRoutes,
+  open311Routes,
+} from './modules/civic-cases/index.ts';
 import { membersFileOwners, membersPublicRoutes, membersRoutes } from './modules/members/index.ts';
 import { organisationRoutes, organisationScopeResolver } from './modules/organisation/index.ts';
 import { residentsRoutes } from './modules/residents/index.ts';
@@ -21,6 +27,7 @@ import { accessRoutes } from './platform/access/index.ts';
 import { auditRoutes } from './platform/audit/index.ts';
 import { authRoutes } from './platform/auth/index.ts';
 import { loggingSmsSender } from './platform/auth/sms.ts';
+import { calendarRoutes } from './platform/calendar/calendar.routes.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Platform, SmsSender } from './platform/context.ts';
 import { createBlindIndex, createFieldCipher, createKeyRing, loadMasterKey } from './platform/crypto/index.ts';
@@ -32,6 +39,7 @@ import { installRequestContext } from './platform/http/request-context.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { installFrontEnds } from './platform/http/static-apps.ts';
 import { MAX_UPLOAD_BYTES } from './platform/http/uploads.ts';
+import { notificationRoutes } from './platform/notify/notify.routes.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -109,7 +117,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(residentsRoutes, { prefix: '/api/v1' });
   await app.register(membersRoutes, { prefix: '/api/v1' });
   await app.register(membersPublicRoutes, { prefix: '/api/v1' });
-  await app.register(filesRoutes, { prefix: '/api/v1', owners: { ...membersFileOwners } });
+  await app.register(calendarRoutes, { prefix: '/api/v1' });
+  await app.register(notificationRoutes, { prefix: '/api/v1' });
+  await app.register(civicCasesRoutes, { prefix: '/api/v1' });
+  await app.register(civicCasesPublicRoutes, { prefix: '/api/v1' });
+  await app.register(open311Routes, { prefix: '/open311/v2' });
+  await app.register(filesRoutes, { prefix: '/api/v1', owners: { ...membersFileOwners, ...civicCaseFileOwners } });
 
   if (options.serveFrontEnds) {
     await installFrontEnds(app, {

@@ -4,6 +4,7 @@ import { type Config, ConfigError, loadConfig } from './config.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { describeDatabase, openConfiguredDatabase } from './db/open-configured.ts';
 import { seedDemoIfEmpty } from './demo/index.ts';
+import { civicCasesJobHandlers } from './modules/civic-cases/index.ts';
 import { membersJobHandlers } from './modules/members/index.ts';
 import { platformJobHandlers, startJobRunner } from './platform/jobs/index.ts';
 
@@ -21,7 +22,7 @@ export async function serve(config: Config): Promise<void> {
   const demo = config.demo ? await seedDemoIfEmpty(app.platform) : null;
   const jobs = startJobRunner(
     app.platform,
-    { ...platformJobHandlers, ...membersJobHandlers },
+    { ...platformJobHandlers, ...membersJobHandlers, ...civicCasesJobHandlers },
     { pollMs: 1000, workerId: `pid-${process.pid}` },
   );
 

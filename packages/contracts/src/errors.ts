@@ -30,6 +30,12 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
+  /** The action is not allowed from the case's current status (the transition table says no). */
+  'CIVIC_CASE_TRANSITION',
+  /** The category does not take anonymous reports, or only staff may file it. */
+  'CATEGORY_NOT_OPEN',
+  /** A reopen after the configured window. */
+  'REOPEN_WINDOW_PASSED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -93,11 +93,40 @@ export const PERMISSIONS = [
   'work_unit.write',
   /** Work-unit feedback (八小时外) documents. */
   'feedback.read',
+  /** 民情: report one's own (resident, member). */
+  'civic_case.report',
+  /** 民情 in scope: list, open, comment. */
+  'civic_case.read',
+  /** File on a resident's behalf or from a reception day, hotline, suggestion box or meeting. */
+  'civic_case.file',
+  /** 受理员 / 派遣员 / 值班长: triage, accept or void, merge, dispatch, decide requests, close, reopen. */
+  'civic_case.dispatch',
+  /** Sign for, contact, handle and feed back a case dispatched to one's unit. */
+  'civic_case.handle',
+  /** 核查: inspect a handled case on site, pass it or send it back. */
+  'civic_case.verify',
+  /** 督办: the supervision board, manual escalations, metrics and rankings. */
+  'civic_case.supervise',
+  /** Categories, time limits, routing, the calendar, metric settings and Open311 keys. */
+  'civic_case.configure',
+  /** Run disputes (纠纷调解): parties, sessions, agreements. */
+  'mediation.manage',
 ] as const;
 export const PermissionSchema = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof PermissionSchema>;
 
 const READ_ORG: Permission[] = ['org.read', 'compound.read', 'grid.read'];
+
+/** What the county and Party committees do with 民情 in their subtree. */
+const RUN_CIVIC_CASES: Permission[] = [
+  'civic_case.read',
+  'civic_case.file',
+  'civic_case.dispatch',
+  'civic_case.handle',
+  'civic_case.verify',
+  'civic_case.supervise',
+  'mediation.manage',
+];
 
 /** What the county and Party committees do with members and 双报到 in their subtree. */
 const MANAGE_MEMBERS: Permission[] = [
@@ -119,8 +148,17 @@ const MANAGE_MEMBERS: Permission[] = [
  * only holds inside the subtree the assignment points at.
  */
 export const PERMISSIONS_BY_ROLE: Record<Role, readonly Permission[]> = {
-  county_admin: [...READ_ORG, 'org.write', 'compound.write', 'grid.write', ...MANAGE_MEMBERS, 'post_category.write'],
-  committee_admin: [...READ_ORG, 'org.write', 'compound.write', 'grid.write', ...MANAGE_MEMBERS],
+  county_admin: [
+    ...READ_ORG,
+    'org.write',
+    'compound.write',
+    'grid.write',
+    ...MANAGE_MEMBERS,
+    'post_category.write',
+    ...RUN_CIVIC_CASES,
+    'civic_case.configure',
+  ],
+  committee_admin: [...READ_ORG, 'org.write', 'compound.write', 'grid.write', ...MANAGE_MEMBERS, ...RUN_CIVIC_CASES],
   branch_secretary: [
     ...READ_ORG,
     'compound.write',
@@ -133,14 +171,41 @@ export const PERMISSIONS_BY_ROLE: Record<Role, readonly Permission[]> = {
     'household.read',
     'household.write',
     'feedback.read',
+    'civic_case.read',
+    'civic_case.file',
+    'civic_case.dispatch',
+    'civic_case.handle',
+    'civic_case.verify',
+    'mediation.manage',
   ],
-  branch_committee: [...READ_ORG, 'member.read', 'report_in.manage', 'household.read', 'household.write'],
-  grid_worker: [...READ_ORG, 'household.read', 'household.write'],
-  handler: ['compound.read'],
-  owners_committee: ['compound.read'],
-  supervisory_committee: ['compound.read'],
-  member: ['compound.read', 'member.self'],
-  resident: ['compound.read'],
+  branch_committee: [
+    ...READ_ORG,
+    'member.read',
+    'report_in.manage',
+    'household.read',
+    'household.write',
+    'civic_case.read',
+    'civic_case.file',
+    'civic_case.handle',
+    'civic_case.verify',
+    'mediation.manage',
+  ],
+  grid_worker: [
+    ...READ_ORG,
+    'household.read',
+    'household.write',
+    'civic_case.read',
+    'civic_case.file',
+    'civic_case.handle',
+    'civic_case.verify',
+    'mediation.manage',
+  ],
+  /** A property company's (or department's) staff: only the cases dispatched to their unit (PI-9). */
+  handler: ['compound.read', 'civic_case.handle'],
+  owners_committee: ['compound.read', 'civic_case.report'],
+  supervisory_committee: ['compound.read', 'civic_case.report'],
+  member: ['compound.read', 'member.self', 'civic_case.report'],
+  resident: ['compound.read', 'civic_case.report'],
   sys_admin: ['account.read', 'account.write', 'system.configure', ...READ_ORG],
   security_admin: ['account.read', 'role.assign', 'security.policy', ...READ_ORG],
   auditor: ['audit.read'],

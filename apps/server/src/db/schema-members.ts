@@ -44,6 +44,8 @@ export interface StoredFileTable {
   sha256: string;
   created_at: Timestamp;
   created_by: string | null;
+  /** A smaller copy of a photo (migration 0009), itself a stored file. */
+  thumbnail_file_id: Defaulted<string | null>;
 }
 
 export interface StoredFileContentTable {

@@ -1,4 +1,5 @@
 import type { ColumnType } from 'kysely';
+import type { CivicTables } from './schema-civic.ts';
 import type { MembersTables } from './schema-members.ts';
 
 /**
@@ -7,7 +8,7 @@ import type { MembersTables } from './schema-members.ts';
  * PostgreSQL: UUIDv7 text ids, ISO-8601 UTC text timestamps, integer 0/1 booleans (see `db/sql-helpers.ts`),
  * JSON as text, money as integer fen.
  */
-export interface DB extends MembersTables {
+export interface DB extends MembersTables, CivicTables {
   app_user: AppUserTable;
   role_assignment: RoleAssignmentTable;
   user_session: UserSessionTable;

@@ -6,6 +6,7 @@ import { organisationIndexesMigration } from './0005-organisation-indexes.ts';
 import { membersMigration } from './0006-members.ts';
 import { membersHouseholdsMigration } from './0007-members-households.ts';
 import { membersRosterMigration } from './0008-members-roster.ts';
+import { civicCasesMigration } from './0009-civic-cases.ts';
 import type { LinliMigration } from './migration-helpers.ts';
 
 /** Applied in key order. Never edit a migration once it is merged; add the next one. */
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, LinliMigration> = {
   '0006-members': membersMigration,
   '0007-members-households': membersHouseholdsMigration,
   '0008-members-roster': membersRosterMigration,
+  '0009-civic-cases': civicCasesMigration,
 };

@@ -29,6 +29,9 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  CIVIC_CASE_TRANSITION: 409,
+  CATEGORY_NOT_OPEN: 422,
+  REOPEN_WINDOW_PASSED: 409,
   INTERNAL: 500,
 };
 
@@ -87,6 +90,18 @@ export const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   UNSUPPORTED_MEDIA_TYPE: {
     'zh-CN': '文件类型不支持，请上传允许的格式',
     'en-US': 'This file type is not accepted; upload one of the allowed formats',
+  },
+  CIVIC_CASE_TRANSITION: {
+    'zh-CN': '该事项当前状态下不能执行此操作，请刷新后查看最新进展',
+    'en-US': "This step is not possible in the case's current status; reload to see its progress",
+  },
+  CATEGORY_NOT_OPEN: {
+    'zh-CN': '该类别不接受此方式上报，请换一个类别或实名上报',
+    'en-US': 'This category does not accept this kind of report; choose another or report with your name',
+  },
+  REOPEN_WINDOW_PASSED: {
+    'zh-CN': '已超过可重新提起的期限，请重新上报',
+    'en-US': 'The time to reopen has passed; please file a new report',
   },
   INTERNAL: { 'zh-CN': '系统繁忙，请稍后再试', 'en-US': 'Something went wrong; please try again later' },
 };

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { StoredFileTable } from '../../db/schema-members.ts';
 import type { Trx } from '../transaction.ts';
@@ -16,7 +16,7 @@ export async function readStoredContent(db: Db | Trx, id: string): Promise<Buffe
   return row ? Buffer.from(row.content) : undefined;
 }
 
-export async function insertStoredFile(trx: Trx, row: StoredFileRow, content: Buffer): Promise<void> {
+export async function insertStoredFile(trx: Trx, row: Insertable<StoredFileTable>, content: Buffer): Promise<void> {
   await trx.insertInto('stored_file').values(row).execute();
   await trx.insertInto('stored_file_content').values({ file_id: row.id, content }).execute();
 }

@@ -1,0 +1,42 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { requireSignedIn } from '../../platform/http/request-context.ts';
+import type { JobHandlers } from '../../platform/jobs/index.ts';
+import { caseQueryRoutes } from './cases/cases.routes.ts';
+import { intakeRoutes } from './intake/intake.routes.ts';
+import { publicIntakeRoutes } from './intake/public-intake.routes.ts';
+import { mediationRoutes } from './mediation/mediation.routes.ts';
+import { metricsRoutes } from './metrics/metrics.routes.ts';
+import { civicSettingsRoutes } from './settings/settings.routes.ts';
+import { supervisionJobHandlers } from './supervision/supervision.jobs.ts';
+import { supervisionRoutes } from './supervision/supervision.routes.ts';
+import { workflowRoutes } from './workflow/workflow.routes.ts';
+
+export { civicCaseFileOwners } from './case-file-owners.ts';
+export { open311Routes } from './open311/open311.routes.ts';
+
+/**
+ * The 民情 module: categories, time limits and routing; intake from every channel; the case centre and inboxes;
+ * the state machine's actions; supervision (督办); metrics and rankings; mediation. Every route here needs a
+ * signed-in user; the public tracking page and anonymous intake register through `civicCasesPublicRoutes`, and
+ * Open311 through `open311Routes` at `/open311/v2`.
+ */
+export const civicCasesRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addHook('onRequest', async (request) => {
+    requireSignedIn(request);
+  });
+  await app.register(civicSettingsRoutes);
+  await app.register(intakeRoutes);
+  await app.register(caseQueryRoutes);
+  await app.register(workflowRoutes);
+  await app.register(supervisionRoutes);
+  await app.register(metricsRoutes);
+  await app.register(mediationRoutes);
+};
+
+/** Anonymous reporting without an account and the tracking-code page (PI-8). */
+export const civicCasesPublicRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(publicIntakeRoutes);
+};
+
+/** The supervision sweep (due soon, overdue, 督办). */
+export const civicCasesJobHandlers: JobHandlers = { ...supervisionJobHandlers };
