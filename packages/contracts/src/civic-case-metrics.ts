@@ -84,10 +84,25 @@ export const RankingSchema = z.object({
       unit: UnitSchema.nullable(),
       counts: CaseCountsSchema,
       rates: RatesSchema,
+      /**
+       * GB/T 30428.4's score for the row's role, beside the 三率 composite the ranking is ordered by: `collector`
+       * for grids (valid-report rate 60 % and response rate 40 %), `unit` for responsible units (the three rates).
+       * Absent for compounds and communities, which are places rather than roles.
+       */
+      roleScore: z
+        .object({
+          role: z.enum(['unit', 'collector']),
+          score: z.number().nullable(),
+          grade: z.enum(['A', 'B', 'C', 'D', 'E']).nullable(),
+          /** Collectors only: accepted / received, capped at 1. */
+          validReportRate: z.number().nullable().optional(),
+        })
+        .optional(),
     }),
   ),
 });
 export type Ranking = z.infer<typeof RankingSchema>;
+export type RankingQuery = z.infer<typeof RankingQuerySchema>;
 
 // ---------------------------------------------------------------- mediation (纠纷调解)
 

@@ -49,6 +49,8 @@ export const CivicCategorySchema = z.object({
 });
 export type CivicCategory = z.infer<typeof CivicCategorySchema>;
 export const CivicCategoryListSchema = z.object({ items: z.array(CivicCategorySchema) });
+/** `GET /civic-categories`: `all=true` (configurers only) adds retired and staff-only categories. */
+export const CivicCategoryListQuerySchema = z.object({ all: z.enum(['true', 'false']).optional() }).strict();
 
 export const CreateCivicCategoryBodySchema = z
   .object({
@@ -71,9 +73,22 @@ export const CreateCivicCategoryBodySchema = z
   .strict();
 export type CreateCivicCategoryBody = z.input<typeof CreateCivicCategoryBodySchema>;
 /** `PATCH /civic-categories/:id` (If-Match). A category is retired with `active: false`, never deleted. */
-export const UpdateCivicCategoryBodySchema = CreateCivicCategoryBodySchema.omit({ code: true, parentId: true })
-  .partial()
-  .extend({ active: z.boolean().optional(), parentId: IdSchema.nullable().optional() })
+/** Spelt out rather than `.partial()` of the create body, whose defaults would reset every field a PATCH omits. */
+export const UpdateCivicCategoryBodySchema = z
+  .object({
+    parentId: IdSchema.nullable().optional(),
+    name: nameText(30).optional(),
+    nameEn: optionalText(60),
+    description: optionalText(300),
+    keywords: optionalText(200),
+    sortOrder: z.number().int().min(0).max(10000).optional(),
+    anonymousAllowed: z.boolean().optional(),
+    staffOnly: z.boolean().optional(),
+    defaultUrgency: UrgencySchema.optional(),
+    duplicateRadius: z.number().int().min(0).max(5000).optional(),
+    questions: z.array(CategoryQuestionSchema).max(20).optional(),
+    active: z.boolean().optional(),
+  })
   .strict();
 export type UpdateCivicCategoryBody = z.input<typeof UpdateCivicCategoryBodySchema>;
 

@@ -459,3 +459,27 @@ export const SupervisionBoardSchema = z.object({
 
 export const RevealReporterBodySchema = z.object({ reason: nameText(200) }).strict();
 export const RevealedReporterSchema = z.object({ name: z.string().nullable(), phone: z.string().nullable() });
+
+/**
+ * `GET /me/civic-cases/:id`: a case I reported or follow, as the public sees it, plus what I may do on it —
+ * `rate` once it is closed and not yet rated, `reopen` within the reopen window (both for the reporter only).
+ */
+export const MyCivicCaseSchema = PublicCivicCaseSchema.extend({
+  id: IdSchema,
+  rating: CivicCaseRatingSchema.nullable(),
+  /** True when I reported it; false when I follow it ("me too"). */
+  reporter: z.boolean(),
+  followerCount: z.number().int(),
+  abilities: z.object({ rate: z.boolean(), reopen: z.boolean() }),
+});
+export type MyCivicCase = z.infer<typeof MyCivicCaseSchema>;
+
+/** `GET /public/civic-cases/:trackingCode`: the code as printed (10 Crockford base32 characters, dashes allowed). */
+export const TrackingCodeParamsSchema = z
+  .object({
+    trackingCode: z
+      .string()
+      .trim()
+      .regex(/^[0-9A-Za-z-]{10,14}$/),
+  })
+  .strict();

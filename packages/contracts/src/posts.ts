@@ -284,6 +284,8 @@ export const StoredFileSchema = z.object({
   byteSize: z.number().int(),
   /** `/api/v1/files/:id`: readable by the uploader, then by whoever may read the record it is attached to. */
   url: z.string(),
+  /** `/api/v1/files/:id/thumbnail` (≤ 320 px JPEG), or null when the photo could not be decoded into one. */
+  thumbnailUrl: z.string().nullable().optional(),
 });
 export type StoredFile = z.infer<typeof StoredFileSchema>;
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;

@@ -167,6 +167,8 @@ export interface CivicCaseTable {
   step_started_at: Timestamp | null;
   deadline_at: Timestamp | null;
   due_soon_at: Timestamp | null;
+  /** When the sweep warned that this step is nearly due (migration 0010); older than `step_started_at` = not yet. */
+  due_soon_warned_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
   handle_deadline_at: Timestamp | null;
   overdue: Defaulted<Bool>;
   pending_request: 'extension' | 'deferral' | null;

@@ -4,6 +4,7 @@ import { createRootOrgUnit, organisationScopeResolver } from '../modules/organis
 import { appendAudit } from '../platform/audit/index.ts';
 import type { Ctx, Platform } from '../platform/context.ts';
 import { systemCtx } from '../platform/context.ts';
+import { seedDemoCivicCases } from './civic/index.ts';
 import { createDemoAccount, type DemoAccount, type DemoScope, writeDemoAccountsFile } from './demo-accounts.ts';
 import { buildDemoCounty } from './demo-county.ts';
 import { demoNames } from './demo-names.ts';
@@ -108,5 +109,6 @@ export async function seedDemoIfEmpty(platform: Platform): Promise<DemoResult> {
   });
   const accounts = [countyAdmin, ...others];
   await seedDemoMembers(platform, system, accounts, names, random);
+  await seedDemoCivicCases(platform, system, accounts, names, random);
   return { created: true, accounts, accountsFile: writeDemoAccountsFile(platform.config.dataDir, accounts) };
 }

@@ -7,6 +7,8 @@ import { membersMigration } from './0006-members.ts';
 import { membersHouseholdsMigration } from './0007-members-households.ts';
 import { membersRosterMigration } from './0008-members-roster.ts';
 import { civicCasesMigration } from './0009-civic-cases.ts';
+import { civicSupervisionMigration } from './0010-civic-supervision.ts';
+import { civicMetricsIndexesMigration } from './0011-civic-metrics-indexes.ts';
 import type { LinliMigration } from './migration-helpers.ts';
 
 /** Applied in key order. Never edit a migration once it is merged; add the next one. */
@@ -20,4 +22,6 @@ export const MIGRATIONS: Record<string, LinliMigration> = {
   '0007-members-households': membersHouseholdsMigration,
   '0008-members-roster': membersRosterMigration,
   '0009-civic-cases': civicCasesMigration,
+  '0010-civic-supervision': civicSupervisionMigration,
+  '0011-civic-metrics-indexes': civicMetricsIndexesMigration,
 };

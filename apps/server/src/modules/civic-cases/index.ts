@@ -12,7 +12,10 @@ import { supervisionRoutes } from './supervision/supervision.routes.ts';
 import { workflowRoutes } from './workflow/workflow.routes.ts';
 
 export { civicCaseFileOwners } from './case-file-owners.ts';
+/** The demo seeder plays cases through the same use cases the API runs. */
+export { createCase, type NewCaseInput } from './intake/case-create.ts';
 export { open311Routes } from './open311/open311.routes.ts';
+export { applyCaseAction } from './workflow/case-action.runner.ts';
 
 /**
  * The 民情 module: categories, time limits and routing; intake from every channel; the case centre and inboxes;

@@ -1,10 +1,10 @@
 import { IdParamsSchema, PHOTO_MAX_BYTES, StoredFileSchema } from '@linli/contracts';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
 import { requireSignedIn } from '../http/request-context.ts';
-import { type FileOwnerPolicies, readFile, tooLarge, uploadPhoto } from './files.service.ts';
+import { type FileDownload, type FileOwnerPolicies, readFile, tooLarge, uploadPhoto } from './files.service.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -60,17 +60,24 @@ export const filesRoutes: FastifyPluginAsyncZod<FilesRoutesOptions> = async (app
     async (request, reply) => reply.status(201).send(await uploadPhoto(request.ctx, await readPhotoPart(request))),
   );
 
+  const send = (reply: FastifyReply, file: FileDownload) =>
+    reply
+      .header('content-type', file.mediaType)
+      .header('content-disposition', `attachment; filename="${file.fileName}"`)
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, max-age=3600')
+      .send(file.content);
+
   app.get(
     '/files/:id',
     { schema: { tags, params: IdParamsSchema, response: { 200: BinarySchema } } },
-    async (request, reply) => {
-      const file = await readFile(request.ctx, request.params.id, options.owners);
-      return reply
-        .header('content-type', file.mediaType)
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, max-age=3600')
-        .send(file.content);
-    },
+    async (request, reply) => send(reply, await readFile(request.ctx, request.params.id, options.owners)),
+  );
+
+  /** The ≤ 320 px JPEG of a photo, authorised through the photo itself; 404 when none could be made. */
+  app.get(
+    '/files/:id/thumbnail',
+    { schema: { tags, params: IdParamsSchema, response: { 200: BinarySchema } } },
+    async (request, reply) => send(reply, await readFile(request.ctx, request.params.id, options.owners, 'thumbnail')),
   );
 };

@@ -14,8 +14,10 @@ import {
   insertStoredFile,
   listOwnedFiles,
   readStoredContent,
+  rekeyWithoutUploader,
   UNATTACHED_PATH,
 } from './stored-file.repository.ts';
+import { makeThumbnail } from './thumbnail.ts';
 
 /**
  * Who may read a file attached to an object of one owner type. The module that owns the object answers; the
@@ -25,8 +27,17 @@ export type FileOwnerPolicy = (ctx: Ctx, ownerId: string) => Promise<boolean>;
 export type FileOwnerPolicies = Readonly<Record<string, FileOwnerPolicy>>;
 
 export const fileUrl = (id: string): string => `/api/v1/files/${id}`;
+/** A photo's thumbnail, addressed through the original so it is authorised like the original. */
+export const thumbnailUrl = (id: string): string => `/api/v1/files/${id}/thumbnail`;
 
 const EXTENSION: Record<PhotoMediaType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
+
+const fileFacts = (id: string, mediaType: PhotoMediaType, content: Buffer) => ({
+  file_name: `${id}.${EXTENSION[mediaType]}`,
+  media_type: mediaType,
+  byte_size: content.length,
+  sha256: createHash('sha256').update(content).digest('hex'),
+});
 
 const invalidFile = (message: string): AppError =>
   new AppError('VALIDATION_FAILED', { details: { issues: [{ path: 'file', message }] } });
@@ -57,22 +68,22 @@ export async function uploadPhoto(ctx: Ctx, bytes: Buffer): Promise<StoredFile> 
     throw error;
   }
   const id = newId();
+  // From the uploaded bytes, so the EXIF orientation still turns it upright; sharp writes no metadata back.
+  const thumbnail = await makeThumbnail(bytes);
   return transact(ctx, async (trx) => {
+    const unattached = { purpose: 'photo' as const, owner_type: null, owner_id: null, path: UNATTACHED_PATH };
+    const stamp = { created_at: isoNow(ctx.clock), created_by: actor.userId };
+    const thumbnailId = thumbnail ? newId() : null;
+    if (thumbnail && thumbnailId) {
+      await insertStoredFile(
+        trx,
+        { id: thumbnailId, ...unattached, ...fileFacts(thumbnailId, 'image/jpeg', thumbnail), ...stamp },
+        thumbnail,
+      );
+    }
     await insertStoredFile(
       trx,
-      {
-        id,
-        purpose: 'photo',
-        owner_type: null,
-        owner_id: null,
-        path: UNATTACHED_PATH,
-        file_name: `${id}.${EXTENSION[mediaType]}`,
-        media_type: mediaType,
-        byte_size: clean.length,
-        sha256: createHash('sha256').update(clean).digest('hex'),
-        created_at: isoNow(ctx.clock),
-        created_by: actor.userId,
-      },
+      { id, ...unattached, ...fileFacts(id, mediaType, clean), ...stamp, thumbnail_file_id: thumbnailId },
       clean,
     );
     await appendAudit(trx, ctx, {
@@ -81,7 +92,13 @@ export async function uploadPhoto(ctx: Ctx, bytes: Buffer): Promise<StoredFile> 
       objectId: id,
       details: { purpose: 'photo', mediaType, byteSize: clean.length },
     });
-    return { id, mediaType, byteSize: clean.length, url: fileUrl(id) };
+    return {
+      id,
+      mediaType,
+      byteSize: clean.length,
+      url: fileUrl(id),
+      thumbnailUrl: thumbnailId ? thumbnailUrl(id) : null,
+    };
   });
 }
 
@@ -96,7 +113,12 @@ export interface FileDownload {
  * the record it is attached to (a file of an unknown owner type is readable by nobody else). 404 for no file,
  * 403 for a file the caller may not read.
  */
-export async function readFile(ctx: Ctx, id: string, owners: FileOwnerPolicies): Promise<FileDownload> {
+export async function readFile(
+  ctx: Ctx,
+  id: string,
+  owners: FileOwnerPolicies,
+  variant: 'original' | 'thumbnail' = 'original',
+): Promise<FileDownload> {
   const actor = requireActor(ctx);
   const row = await findStoredFile(ctx.db, id);
   if (!row) throw new AppError('NOT_FOUND', { details: { object: 'file' } });
@@ -105,9 +127,25 @@ export async function readFile(ctx: Ctx, id: string, owners: FileOwnerPolicies):
     row.created_by === actor.userId ||
     (policy !== undefined && row.owner_id !== null && (await policy(ctx, row.owner_id)));
   if (!allowed) throw new AppError('FORBIDDEN', { details: { object: 'file' } });
-  const content = await readStoredContent(ctx.db, id);
-  if (!content) throw new AppError('NOT_FOUND', { details: { object: 'file' } });
-  return { fileName: row.file_name, mediaType: row.media_type, content };
+  // A thumbnail is read through its original: whoever may see the photo may see its small copy.
+  const served = variant === 'thumbnail' ? await findThumbnail(ctx.db, row.thumbnail_file_id) : row;
+  const content = served ? await readStoredContent(ctx.db, served.id) : undefined;
+  if (!served || !content) throw new AppError('NOT_FOUND', { details: { object: 'file' } });
+  return { fileName: served.file_name, mediaType: served.media_type, content };
+}
+
+const findThumbnail = async (db: Ctx['db'], id: string | null) => (id ? findStoredFile(db, id) : undefined);
+
+/**
+ * PI-8: takes attached files (and their thumbnails) away from their uploader for an anonymous record. Each is
+ * stored again under a fresh id with no `created_by` and the old row is deleted, so neither the file row nor the
+ * `file.upload` audit entry (which names the old id) leads from the user to the record. Returns the new ids in
+ * the order given; call it right after `attachPhotos`, in the same transaction.
+ */
+export async function disownFiles(trx: Trx, fileIds: string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const id of [...new Set(fileIds)]) ids.push(await rekeyWithoutUploader(trx, id));
+  return ids;
 }
 
 /**

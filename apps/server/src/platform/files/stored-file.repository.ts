@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { StoredFileTable } from '../../db/schema-members.ts';
+import { newId } from '../ids.ts';
 import type { Trx } from '../transaction.ts';
 
 export type StoredFileRow = Selectable<StoredFileTable>;
@@ -35,7 +36,41 @@ export async function attachStoredFiles(
     .where('created_by', '=', uploader)
     .where('owner_type', 'is', null)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  const attached = Number(result.numUpdatedRows);
+  // A thumbnail follows its original, so it is scoped (and readable) like the record too.
+  await trx
+    .updateTable('stored_file')
+    .set({ owner_type: owner.ownerType, owner_id: owner.ownerId, path: owner.path })
+    .where('owner_type', 'is', null)
+    .where('created_by', '=', uploader)
+    .where(
+      'id',
+      'in',
+      trx.selectFrom('stored_file as original').select('original.thumbnail_file_id').where('original.id', 'in', ids),
+    )
+    .execute();
+  return attached;
+}
+
+/**
+ * Stores the file (and its thumbnail) again under a fresh id with no uploader and deletes the old rows; the new
+ * id in return. The content is copied, never re-encoded, so the stored bytes stay the ones that were checked.
+ */
+export async function rekeyWithoutUploader(trx: Trx, id: string): Promise<string> {
+  const row = await findStoredFile(trx, id);
+  const content = await readStoredContent(trx, id);
+  if (!row || !content) throw new Error(`stored file ${id} vanished inside its transaction`);
+  const thumbnailId = row.thumbnail_file_id ? await rekeyWithoutUploader(trx, row.thumbnail_file_id) : null;
+  const fresh = newId();
+  const extension = row.file_name.slice(row.file_name.lastIndexOf('.'));
+  await insertStoredFile(
+    trx,
+    { ...row, id: fresh, file_name: `${fresh}${extension}`, created_by: null, thumbnail_file_id: thumbnailId },
+    content,
+  );
+  await trx.deleteFrom('stored_file_content').where('file_id', '=', id).execute();
+  await trx.deleteFrom('stored_file').where('id', '=', id).execute();
+  return fresh;
 }
 
 export const listOwnedFiles = (db: Db | Trx, ownerType: string, ownerIds: string[]) =>

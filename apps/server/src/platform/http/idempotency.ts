@@ -41,7 +41,12 @@ export function installIdempotency(app: FastifyInstance, platform: Platform): vo
         details: { issues: [{ path: 'headers.idempotency-key', message: 'format' }] },
       });
     }
-    const scope = request.actor ? `user:${request.actor.userId}` : `anon:${request.ip}`;
+    // PI-8: without a session the scope is one constant, never the IP: an `anon:<ip>` row would sit beside the
+    // stored response (an anonymous report's number and tracking code) and join the IP to the report for 72 h.
+    // Keys are random UUIDs made by the client, so one shared scope does not let callers collide or probe. A
+    // signed-in user stays scoped by user, anonymous reports included: that keeps another account from
+    // replaying their key, and the stored response is encrypted and never joined to the case row.
+    const scope = request.actor ? `user:${request.actor.userId}` : 'anon';
     const fingerprint = fingerprintOf(request);
     const stored = await platform.db
       .selectFrom('idempotency_record')

@@ -15,3 +15,19 @@ export async function loadMetricSettings(db: Db | Trx): Promise<{ settings: Metr
   const parsed = MetricSettingsSchema.safeParse(JSON.parse(row.value));
   return { settings: parsed.success ? parsed.data : DEFAULT_METRIC_SETTINGS, version: row.version };
 }
+
+/**
+ * The first save over the defaults (version 0 → 1). Two first saves may race: the later insert yields to the row
+ * the other wrote and reports 0 rows, which the service turns into VERSION_STALE (REL-7).
+ */
+export async function insertMetricSettings(
+  trx: Trx,
+  input: { value: string; now: string; by: string },
+): Promise<number> {
+  const result = await trx
+    .insertInto('setting')
+    .values({ key: METRIC_SETTINGS_KEY, value: input.value, updated_at: input.now, updated_by: input.by, version: 1 })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}

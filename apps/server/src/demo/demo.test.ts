@@ -90,3 +90,69 @@ describe('the demo county’s members, 双报到, posts and services', () => {
     }
   });
 });
+
+describe('the demo county’s year of 民情', () => {
+  it('has cases across channels, categories and outcomes, each in the state its last event left it', async () => {
+    const cases = await t.platform.db
+      .selectFrom('civic_case')
+      .select(['id', 'status', 'channel', 'category_id', 'end_type', 'anonymous', 'reporter_user_id'])
+      .execute();
+    expect(cases.length).toBeGreaterThan(250);
+    expect(new Set(cases.map((c) => c.channel)).size).toBeGreaterThanOrEqual(6);
+    expect(new Set(cases.map((c) => c.category_id)).size).toBeGreaterThanOrEqual(12);
+    const endTypes = new Set(cases.map((c) => c.end_type));
+    for (const type of ['resolved', 'unresolved', 'voided', null]) expect(endTypes).toContain(type);
+    expect(cases.filter((c) => c.anonymous === 1 && c.reporter_user_id !== null)).toEqual([]);
+    const disagreeing = await count(sql<{ n: number }>`
+      SELECT count(*) AS n FROM civic_case c
+      WHERE c.status <> (SELECT e.to_status FROM civic_case_event e WHERE e.case_id = c.id ORDER BY e.seq DESC LIMIT 1)`);
+    expect(disagreeing).toBe(0);
+  });
+
+  it('keeps each case’s counters equal to its events', async () => {
+    const wrong = await count(sql<{ n: number }>`
+      SELECT count(*) AS n FROM civic_case c
+      WHERE c.rework_count <> (SELECT count(*) FROM civic_case_event e WHERE e.case_id = c.id AND e.type = 'reject')
+         OR c.reopen_count <> (SELECT count(*) FROM civic_case_event e WHERE e.case_id = c.id AND e.type = 'reopen')
+         OR c.extension_count <> (SELECT count(*) FROM civic_case_request r
+                                  WHERE r.case_id = c.id AND r.kind = 'extension' AND r.status = 'granted')
+         OR (c.rated_at IS NULL) <> NOT EXISTS (SELECT 1 FROM civic_case_event e WHERE e.case_id = c.id AND e.type = 'rate')`);
+    expect(wrong).toBe(0);
+  });
+
+  it('leaves something in each demo account’s inbox', async () => {
+    const waiting = async (role: string, statuses: string[]) => {
+      const assignment = await t.platform.db
+        .selectFrom('role_assignment')
+        .innerJoin('app_user', 'app_user.id', 'role_assignment.user_id')
+        .select(['role_assignment.scope_path'])
+        .where('role_assignment.role', '=', role)
+        .where('app_user.username', '=', role.replaceAll('_', '-'))
+        .executeTakeFirstOrThrow();
+      const rows = await t.platform.db
+        .selectFrom('civic_case')
+        .select('id')
+        .where('status', 'in', statuses as never[])
+        .where((eb) =>
+          eb.or([
+            eb('unit_path', 'like', `${assignment.scope_path}%`),
+            eb('path', 'like', `${assignment.scope_path}%`),
+          ]),
+        )
+        .execute();
+      return rows.length;
+    };
+    expect(await waiting('grid_worker', ['dispatched', 'handled'])).toBeGreaterThan(0);
+    expect(await waiting('handler', ['dispatched'])).toBeGreaterThan(0);
+    expect(await waiting('branch_secretary', ['submitted'])).toBeGreaterThan(0);
+    const toRate = await t.platform.db
+      .selectFrom('civic_case')
+      .innerJoin('app_user', 'app_user.id', 'civic_case.reporter_user_id')
+      .select('civic_case.id')
+      .where('app_user.phone_index', '=', t.platform.blindIndex('13900000002'))
+      .where('civic_case.status', '=', 'closed')
+      .where('civic_case.rated_at', 'is', null)
+      .execute();
+    expect(toRate.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,221 @@
+import type { CaseCounts, MetricSettings } from '@linli/contracts';
+import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { Db, Dialect } from '../../../db/database.ts';
+import { sqlFalse, toNumber } from '../../../platform/sql-helpers.ts';
+import { OPEN_STATUSES } from '../workflow/civic-case-status.ts';
+import { type MetricsPeriod, ZERO_COUNTS } from './case-metrics.ts';
+import { periodBounds } from './metrics-period.ts';
+
+/**
+ * The SQL twin of `countsFromEvents`: the same counts from the fact columns the workflow keeps on each case row
+ * (in the transaction that appends the event), so statistics are index range scans, never a replay of the log.
+ *
+ * One query per grouping. It is a UNION ALL of one branch per family of counts, each filtered on its own date
+ * (received_on, accepted_at, dispatched_on, closed_on, rated_on) and the scope's path prefix, so each branch reads
+ * its own index; the outer query adds the branches' conditional columns (`SUM(CASE WHEN … THEN 1 ELSE 0 END)`) per
+ * group. Grouping by month puts each fact in the month of its own date (a case received in October and closed in
+ * November is received in October's row and closed in November's), so a month's row equals that month's totals.
+ *
+ * Rework, extensions, deferrals and voids are counted from the events themselves: the few event types involved
+ * are read through the `(type, at)` index of migration 0011 for the period only — exact, and cheap because those
+ * events are a small share of the log. (The per-case counters would have to be attributed to whatever period the
+ * case was active in, which over- or under-counts across period boundaries.)
+ *
+ * Row facts this relies on (the workflow's side of the contract):
+ * - `accepted_at`: the `accept`; `dispatched_on`: the first dispatch's day, kept on re-dispatch;
+ * - `responded`: 1 once the latest sign was on time and the reporter was contacted by its deadline (anonymous:
+ *   the on-time sign alone); `handle_on_time`: the latest handle's flag;
+ * - `closed_on`, `end_type`: the latest close (a reopened case is `rework`, so `status = 'closed'` drops it);
+ * - `rated_on`, `rating`, `rating_resolved`: the latest rating; `void_reason`: the void's reason (merge: duplicate);
+ * - `overdue`: raised with the `overdue` event, cleared when a new limit starts. overdueOpen is therefore the
+ *   current backlog whatever the period: the rows keep no history of the flag.
+ */
+
+export type MetricsGrouping = 'none' | 'category' | 'month' | 'grid' | 'compound' | 'community' | 'unit';
+
+export interface GroupCounts {
+  /** The group's key: a category, grid, compound or community id, a month `YYYY-MM`, `kind:id` of a unit, or ''. */
+  key: string | null;
+  /** The unit's name as the cases carry it (unit grouping only). */
+  label: string | null;
+  counts: CaseCounts;
+}
+
+const COUNT_KEYS = Object.keys(ZERO_COUNTS) as (keyof CaseCounts)[];
+type Values = Partial<Record<keyof CaseCounts, RawBuilder<number>>>;
+
+interface Branch {
+  from: 'case' | 'event';
+  where: Expression<SqlBool>;
+  /** The month of the date the branch is filtered on (for month grouping). */
+  month: RawBuilder<string>;
+  values: Values;
+}
+
+const one = sql<number>`1`;
+const when = (condition: RawBuilder<unknown>) => sql<number>`CASE WHEN ${condition} THEN 1 ELSE 0 END`;
+const between = (column: string, period: MetricsPeriod) =>
+  sql<SqlBool>`(${sql.ref(column)} >= ${period.from} AND ${sql.ref(column)} <= ${period.to})`;
+const dayMonth = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 7)`;
+
+/** The Asia/Shanghai month `YYYY-MM` of a stored UTC instant. */
+const instantMonth = (dialect: Dialect, column: string): RawBuilder<string> =>
+  dialect === 'postgres'
+    ? sql<string>`to_char(${sql.ref(column)}::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`
+    : sql<string>`strftime('%Y-%m', ${sql.ref(column)}, '+8 hours')`;
+
+/** A field of the event's JSON `data`, as text ('true' for a JSON true on both databases). */
+const dataField = (dialect: Dialect, field: 'grant' | 'kind'): RawBuilder<string> =>
+  dialect === 'postgres'
+    ? sql<string>`(e.data::jsonb ->> ${field})`
+    : sql<string>`(CASE json_type(e.data, ${`$.${field}`}) WHEN 'true' THEN 'true' WHEN 'false' THEN 'false'
+        ELSE json_extract(e.data, ${`$.${field}`}) END)`;
+
+const granted = (dialect: Dialect, kind: 'extension' | 'deferral') =>
+  sql`(e.type = 'decide_request' AND ${dataField(dialect, 'grant')} = 'true' AND ${dataField(dialect, 'kind')} = ${kind})`;
+
+function branches(dialect: Dialect, period: MetricsPeriod, settings: MetricSettings, grouping: MetricsGrouping) {
+  const { fromInstant, toInstant } = periodBounds(period);
+  const excluded =
+    settings.excludedVoidReasons.length === 0
+      ? sqlFalse()
+      : sql`COALESCE(c.void_reason, CASE WHEN e.type = 'merge' THEN 'duplicate' END) IN (${sql.join(settings.excludedVoidReasons)})`;
+  // A merge also writes a `merge` event on the surviving case, which stays open: only the merged one is voided.
+  const voidedHere = sql`(e.type IN ('void', 'merge') AND e.to_status = 'voided')`;
+  const list: Branch[] = [
+    {
+      from: 'case',
+      where: between('c.received_on', period),
+      month: dayMonth('c.received_on'),
+      values: { received: one },
+    },
+    {
+      from: 'case',
+      where: sql<SqlBool>`(c.accepted_at >= ${fromInstant} AND c.accepted_at < ${toInstant})`,
+      month: instantMonth(dialect, 'c.accepted_at'),
+      values: { accepted: one },
+    },
+    {
+      from: 'case',
+      where: between('c.dispatched_on', period),
+      month: dayMonth('c.dispatched_on'),
+      values: { dispatched: one, responded: when(sql`c.responded = 1`) },
+    },
+    {
+      from: 'case',
+      where: sql<SqlBool>`(c.status = 'closed' AND ${between('c.closed_on', period)})`,
+      month: dayMonth('c.closed_on'),
+      values: {
+        closed: one,
+        closedResolved: when(sql`c.end_type = 'resolved'`),
+        closedOnTime: when(sql`c.handle_on_time = 1`),
+      },
+    },
+    {
+      from: 'case',
+      where: between('c.rated_on', period),
+      month: dayMonth('c.rated_on'),
+      values: {
+        rated: one,
+        ratedResolved: when(sql`c.rating_resolved = 1`),
+        satisfied: when(sql`c.rating = 'satisfied'`),
+        basicallySatisfied: when(sql`c.rating = 'basically_satisfied'`),
+        dissatisfied: when(sql`c.rating = 'dissatisfied'`),
+      },
+    },
+    {
+      from: 'event',
+      where: sql<SqlBool>`(e.type IN ('reject', 'reopen', 'decide_request', 'void', 'merge')
+        AND e.at >= ${fromInstant} AND e.at < ${toInstant})`,
+      month: instantMonth(dialect, 'e.at'),
+      values: {
+        rework: when(sql`e.type IN ('reject', 'reopen')`),
+        extensions: when(granted(dialect, 'extension')),
+        deferrals: when(granted(dialect, 'deferral')),
+        voided: when(voidedHere),
+        excluded: when(sql`${voidedHere} AND ${excluded}`),
+      },
+    },
+  ];
+  // The backlog has no date of its own: it belongs to the totals, never to a month.
+  if (grouping !== 'month') {
+    list.push({
+      from: 'case',
+      where: sql<SqlBool>`(c.overdue = 1 AND c.status IN (${sql.join([...OPEN_STATUSES])}))`,
+      month: sql<string>`''`,
+      values: { overdueOpen: one },
+    });
+  }
+  return list;
+}
+
+function groupKey(grouping: MetricsGrouping, branch: Branch): RawBuilder<string | null> {
+  switch (grouping) {
+    case 'none':
+      return sql`''`;
+    case 'month':
+      return branch.month;
+    case 'category':
+      return sql`c.category_id`;
+    case 'grid':
+      return sql`c.grid_id`;
+    case 'compound':
+      return sql`c.compound_id`;
+    case 'community':
+      return sql`c.community_id`;
+    case 'unit':
+      return sql`c.unit_kind || ':' || c.unit_id`;
+  }
+}
+
+function branchSql(grouping: MetricsGrouping, scope: Expression<SqlBool>, branch: Branch) {
+  const label = grouping === 'unit' ? sql`c.unit_name` : sql`CAST(NULL AS TEXT)`;
+  const columns = COUNT_KEYS.map((k) => sql`${branch.values[k] ?? sql`0`} AS ${sql.ref(k)}`);
+  const source =
+    branch.from === 'case' ? sql`civic_case c` : sql`civic_case_event e INNER JOIN civic_case c ON c.id = e.case_id`;
+  return sql`SELECT ${groupKey(grouping, branch)} AS k, ${label} AS label, ${sql.join(columns)}
+    FROM ${source} WHERE ${scope} AND ${branch.where}`;
+}
+
+type CountRow = { k: string | null; label: string | null } & Record<keyof CaseCounts, number | string | null>;
+
+export interface CountsInput {
+  scope: Expression<SqlBool>;
+  period: MetricsPeriod;
+  settings: MetricSettings;
+  grouping: MetricsGrouping;
+}
+
+/** The grouped counts query itself (exported so the measurement script can print its plan). */
+export function countsQuery(dialect: Dialect, input: CountsInput): RawBuilder<CountRow> {
+  const parts = branches(dialect, input.period, input.settings, input.grouping).map((b) =>
+    branchSql(input.grouping, input.scope, b),
+  );
+  const sums = COUNT_KEYS.map((k) => sql`SUM(u.${sql.ref(k)}) AS ${sql.ref(k)}`);
+  return sql<CountRow>`SELECT u.k AS k, MAX(u.label) AS label, ${sql.join(sums)}
+    FROM (${sql.join(parts, sql` UNION ALL `)}) u GROUP BY u.k`;
+}
+
+/**
+ * The counts of the cases whose place lies in `scope` (a filter on the alias `c`, e.g. `pathStartsWith('c.path',
+ * …)`) over the period, one entry per group (a single entry with key '' for `none`).
+ */
+export async function countsByGroup(db: Db, dialect: Dialect, input: CountsInput): Promise<GroupCounts[]> {
+  const result = await countsQuery(dialect, input).execute(db);
+  return result.rows.map((row) => {
+    const counts = { ...ZERO_COUNTS };
+    for (const k of COUNT_KEYS) counts[k] = toNumber(row[k]);
+    return { key: row.k, label: row.label, counts };
+  });
+}
+
+/** How many of the cases received in the period are in each status now. */
+export async function receivedByStatus(
+  db: Db,
+  input: { scope: Expression<SqlBool>; period: MetricsPeriod },
+): Promise<{ status: string; count: number }[]> {
+  const result = await sql<{ status: string; n: number | string }>`SELECT c.status AS status, COUNT(*) AS n
+    FROM civic_case c WHERE ${input.scope} AND ${between('c.received_on', input.period)}
+    GROUP BY c.status ORDER BY c.status`.execute(db);
+  return result.rows.map((r) => ({ status: r.status, count: toNumber(r.n) }));
+}
