@@ -471,6 +471,8 @@ export const MyCivicCaseSchema = PublicCivicCaseSchema.extend({
   reporter: z.boolean(),
   followerCount: z.number().int(),
   abilities: z.object({ rate: z.boolean(), reopen: z.boolean() }),
+  /** For `If-Match` on rate and reopen (also sent as the ETag). */
+  version: z.number().int(),
 });
 export type MyCivicCase = z.infer<typeof MyCivicCaseSchema>;
 

@@ -22,12 +22,23 @@ const BadgePage = lazy(() => import('../features/badge/BadgePage.tsx'));
 const VerifyPage = lazy(() => import('../features/badge/VerifyPage.tsx'));
 const RateServicesPage = lazy(() => import('../features/rating/RateServicesPage.tsx'));
 const ApprovalsPage = lazy(() => import('../features/approvals/ApprovalsPage.tsx'));
+const CivicReportPage = lazy(() => import('../features/civic/report/ReportPage.tsx'));
+const CivicFilePage = lazy(() => import('../features/civic/report/FilePage.tsx'));
+const MyCasesPage = lazy(() => import('../features/civic/my-cases/MyCasesPage.tsx'));
+const MyCasePage = lazy(() => import('../features/civic/my-cases/MyCasePage.tsx'));
+const CivicInboxPage = lazy(() => import('../features/civic/inbox/InboxPage.tsx'));
+const CivicCasePage = lazy(() => import('../features/civic/handle/CaseDetailPage.tsx'));
+const NotificationsPage = lazy(() => import('../features/civic/notifications/NotificationsPage.tsx'));
+const TrackPage = lazy(() => import('../features/civic/public/TrackPage.tsx'));
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
   { path: '/register', element: <RegisterPage /> },
   // 亮身份核验: opened by scanning a badge on any phone, without signing in.
   { path: '/verify/:token', element: <VerifyPage /> },
+  // 民情 进度查询: an anonymous report's tracking code, without signing in.
+  { path: '/track', element: <TrackPage /> },
+  { path: '/track/:code', element: <TrackPage /> },
   {
     element: <RequireAuth />,
     children: [
@@ -48,6 +59,13 @@ export const routes: RouteObject[] = [
       { path: '/member/badge', element: <BadgePage /> },
       { path: '/rate', element: <RateServicesPage /> },
       { path: '/approvals', element: <ApprovalsPage /> },
+      { path: '/civic/report', element: <CivicReportPage /> },
+      { path: '/civic/file', element: <CivicFilePage /> },
+      { path: '/civic/mine', element: <MyCasesPage /> },
+      { path: '/civic/mine/:id', element: <MyCasePage /> },
+      { path: '/civic/inbox', element: <CivicInboxPage /> },
+      { path: '/civic/cases/:id', element: <CivicCasePage /> },
+      { path: '/notifications', element: <NotificationsPage /> },
     ],
   },
   { path: '*', element: <Navigate to="/" replace /> },

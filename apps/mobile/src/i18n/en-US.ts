@@ -1,3 +1,4 @@
+import { civicEnUS } from './en-US.civic.ts';
 import { membersEnUS } from './en-US.members.ts';
 import type { Messages } from './zh-CN.ts';
 
@@ -126,6 +127,16 @@ export const enUS: Messages = {
     rateDesc: 'Rate members’ services',
     approvals: 'Approvals',
     approvalsDesc: 'Report-ins and post claims',
+    civicReport: 'Report a problem',
+    civicReportDesc: 'Tell us what needs fixing',
+    myCases: 'My cases',
+    myCasesDesc: 'Progress and rating',
+    civicInbox: 'To do',
+    civicInboxDesc: 'Sign for, handle, verify',
+    civicFile: 'File for a resident',
+    civicFileDesc: 'Report on someone’s behalf',
+    notifications: 'Messages',
+    notificationsDesc: 'Progress and reminders',
   },
   profile: {
     title: 'My profile',
@@ -250,4 +261,5 @@ export const enUS: Messages = {
     loadFailed: 'Could not load',
   },
   ...membersEnUS,
+  ...civicEnUS,
 };

@@ -1,3 +1,4 @@
+import { civicZhCN } from './zh-CN.civic.ts';
 import { membersZhCN } from './zh-CN.members.ts';
 
 /** Chinese (the default). `en-US.ts` must have exactly these keys; the type checker enforces it. */
@@ -124,6 +125,16 @@ export const zhCN = {
     rateDesc: '给党员的服务打分',
     approvals: '审批',
     approvalsDesc: '报到确认与岗位认领',
+    civicReport: '我要反映',
+    civicReportDesc: '身边的问题随手报',
+    myCases: '我的事项',
+    myCasesDesc: '查看进度、评价结果',
+    civicInbox: '待办事项',
+    civicInboxDesc: '签收、处理、核查',
+    civicFile: '代办上报',
+    civicFileDesc: '替群众反映问题',
+    notifications: '消息',
+    notificationsDesc: '办理进展与提醒',
   },
   profile: {
     title: '我的资料',
@@ -248,6 +259,7 @@ export const zhCN = {
     loadFailed: '加载失败',
   },
   ...membersZhCN,
+  ...civicZhCN,
 };
 
 export type Messages = typeof zhCN;

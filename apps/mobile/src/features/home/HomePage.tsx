@@ -8,6 +8,7 @@ import { PageShell } from '../../components/PageShell.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { useApprovalsBadge } from '../approvals/approval-queries.ts';
+import { useInboxBadge, usePendingDraft, useUnreadBadge } from '../civic/civic-badges.ts';
 import { useToRateBadge } from '../rating/rating-queries.ts';
 import { useCurrentUser } from '../session/session.ts';
 import { HomeTile } from './HomeTile.tsx';
@@ -42,10 +43,15 @@ export default function HomePage() {
     tiles.some((tile) => tile.name === 'approvals'),
   );
   const toRateBadge = useToRateBadge(tiles.some((tile) => tile.name === 'rate'));
+  const unreadBadge = useUnreadBadge(true);
+  const inboxBadge = useInboxBadge(tiles.some((tile) => tile.name === 'civicInbox'));
+  const pendingDraft = usePendingDraft(me.id);
   const badges: Partial<Record<TileName, string | undefined>> = {
     claims: pendingBadge,
     approvals: approvalsBadge,
     rate: toRateBadge,
+    notifications: unreadBadge,
+    civicInbox: inboxBadge,
   };
 
   return (
@@ -77,6 +83,22 @@ export default function HomePage() {
             <span>
               {t('home.passwordExpiring', { date: formatDate(me.passwordExpiresAt, currentLocale()) })}{' '}
               <Link to="/profile/password">{t('home.changeNow')}</Link>
+            </span>
+          }
+        />
+      ) : null}
+      {pendingDraft ? (
+        <NoticeBar
+          className="notice"
+          color="alert"
+          wrap
+          data-testid="civic-home-pending"
+          content={
+            <span>
+              {t('civic.draft.homeNotice')}{' '}
+              <Link to={pendingDraft === 'file' ? '/civic/file' : '/civic/report'}>
+                {t('civic.draft.homeNoticeAction')}
+              </Link>
             </span>
           }
         />

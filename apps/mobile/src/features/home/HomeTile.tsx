@@ -7,7 +7,7 @@ import type { TileSpec } from './tiles.ts';
 export function HomeTile({ tile, badge }: { tile: TileSpec; badge?: string | undefined }) {
   const { t } = useTranslation();
   return (
-    <Link to={tile.path} className="tile" data-testid={`h5-tile-${tile.name}`}>
+    <Link to={tile.path} className="tile" data-testid={tile.testId ?? `h5-tile-${tile.name}`}>
       <span className="tile-icon-wrap">
         <Badge content={badge}>
           <span className={`tile-icon tile-${tile.tone}`} aria-hidden="true">

@@ -1,4 +1,5 @@
 import type { Me } from '@linli/contracts';
+import { canFile, canReport, canWorkCases } from '../civic/civic-access.ts';
 import { canApprove, canReviewClaims, compoundScopes, gridScopes, isMember, isResident } from '../session/scopes.ts';
 
 export type TileName =
@@ -13,10 +14,27 @@ export type TileName =
   | 'services'
   | 'badge'
   | 'rate'
-  | 'approvals';
-export type TileSpec = { name: TileName; path: string; glyph: string; tone: 'red' | 'gold' | 'blue' | 'green' };
+  | 'approvals'
+  | 'civicReport'
+  | 'myCases'
+  | 'civicInbox'
+  | 'civicFile'
+  | 'notifications';
+export type TileSpec = {
+  name: TileName;
+  path: string;
+  glyph: string;
+  tone: 'red' | 'gold' | 'blue' | 'green';
+  /** The tile's test id when it is not `h5-tile-<name>`. */
+  testId?: string;
+};
 
 const ALL: readonly TileSpec[] = [
+  { name: 'civicInbox', path: '/civic/inbox', glyph: '办', tone: 'red' },
+  { name: 'civicReport', path: '/civic/report', glyph: '诉', tone: 'red' },
+  { name: 'myCases', path: '/civic/mine', glyph: '事', tone: 'blue' },
+  { name: 'civicFile', path: '/civic/file', glyph: '代', tone: 'gold' },
+  { name: 'notifications', path: '/notifications', glyph: '信', tone: 'green', testId: 'notifications-tile' },
   { name: 'member', path: '/member', glyph: '档', tone: 'red' },
   { name: 'reportIn', path: '/member/report-in', glyph: '报', tone: 'red' },
   { name: 'posts', path: '/member/posts', glyph: '岗', tone: 'gold' },
@@ -53,6 +71,15 @@ const isAvailable = (me: Me, name: TileName): boolean => {
       return isResident(me);
     case 'approvals':
       return canApprove(me);
+    case 'civicReport':
+    case 'myCases':
+      return canReport(me);
+    case 'civicInbox':
+      return canWorkCases(me);
+    case 'civicFile':
+      return canFile(me);
+    case 'notifications':
+      return true;
   }
 };
 

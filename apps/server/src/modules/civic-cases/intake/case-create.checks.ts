@@ -113,6 +113,27 @@ export interface ResolvedPlace {
  * `place.gridId` / `place.householdId`). A household in a grid puts the case in that grid. The case's path is
  * its grid's, else its compound's.
  */
+/**
+ * The grid a place lies in when the reporter did not say: the compound's only grid, else the one grid the
+ * building's households are registered in. A resident knows the building, not the grid, and a grid's worker
+ * must still find the case in their inbox (routing to the grid worker needs the grid).
+ */
+async function gridOfPlace(trx: Db | Trx, compoundId: string, building: string | undefined): Promise<string | null> {
+  const grids = await trx.selectFrom('grid').select('id').where('compound_id', '=', compoundId).limit(2).execute();
+  if (grids.length === 1) return grids[0]?.id ?? null;
+  if (grids.length === 0 || !building) return null;
+  const inBuilding = await trx
+    .selectFrom('household')
+    .select('grid_id')
+    .distinct()
+    .where('compound_id', '=', compoundId)
+    .where('building', '=', building)
+    .where('grid_id', 'is not', null)
+    .limit(2)
+    .execute();
+  return inBuilding.length === 1 ? (inBuilding[0]?.grid_id ?? null) : null;
+}
+
 export async function resolvePlace(trx: Db | Trx, place: CasePlace): Promise<ResolvedPlace> {
   const compound = await trx
     .selectFrom('compound')
@@ -130,6 +151,7 @@ export async function resolvePlace(trx: Db | Trx, place: CasePlace): Promise<Res
     if (household?.compound_id !== compound.id) throw invalid([{ path: 'place.householdId', message: 'compound' }]);
     gridId ??= household.grid_id;
   }
+  gridId ??= await gridOfPlace(trx, compound.id, place.building);
   let path = compound.path;
   if (gridId) {
     const grid = await trx

@@ -11,6 +11,7 @@ import {
 } from '@linli/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendEtag } from '../../../platform/concurrency.ts';
 import { findDuplicates } from './duplicates.service.ts';
 import { setFollowing } from './follow.service.ts';
 import { getMyCase, listMyCases } from './my-cases.service.ts';
@@ -20,6 +21,8 @@ import { fileCase, reportCase } from './submit-case.service.ts';
 const tags = ['civic-cases'];
 /** 204 answers carry no body. */
 const NoContentSchema = z.null().describe('No content');
+/** "Me too" carries nothing but the case in its path. */
+const NoBodySchema = z.object({}).strict().optional();
 
 /**
  * 民情 intake for signed-in users (docs/api.md § Intake): residents report and follow, staff file from every other
@@ -58,7 +61,7 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/civic-cases/:id/follow',
-    { schema: { tags, params: IdParamsSchema, response: { 204: NoContentSchema } } },
+    { schema: { tags, params: IdParamsSchema, body: NoBodySchema, response: { 204: NoContentSchema } } },
     async (request, reply) => {
       await setFollowing(request.ctx, request.params.id, true);
       return reply.status(204).send(null);
@@ -83,6 +86,10 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me/civic-cases/:id',
     { schema: { tags, params: IdParamsSchema, response: { 200: MyCivicCaseSchema } } },
-    (request) => getMyCase(request.ctx, request.params.id),
+    async (request, reply) => {
+      const mine = await getMyCase(request.ctx, request.params.id);
+      sendEtag(reply, mine.version);
+      return mine;
+    },
   );
 };

@@ -71,6 +71,7 @@ export async function getMyCase(ctx: Ctx, caseId: string): Promise<MyCivicCase> 
       'civic_case.rating_comment',
       'civic_case.rated_by_reporter',
       'civic_case.follower_count',
+      'civic_case.version',
     ])
     .where('civic_case.id', '=', caseId)
     .executeTakeFirst();
@@ -98,5 +99,6 @@ export async function getMyCase(ctx: Ctx, caseId: string): Promise<MyCivicCase> 
             byReporter: toBool(row.rated_by_reporter),
           },
     abilities: { rate: refusalOf(input, 'rate') === null, reopen: refusalOf(input, 'reopen') === null },
+    version: row.version,
   };
 }

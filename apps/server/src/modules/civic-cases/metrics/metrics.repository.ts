@@ -17,8 +17,10 @@ import { periodBounds } from './metrics-period.ts';
  * November is received in October's row and closed in November's), so a month's row equals that month's totals.
  *
  * Rework, extensions, deferrals and voids are counted from the events themselves: the few event types involved
- * are read through the `(type, at)` index of migration 0011 for the period only — exact, and cheap because those
- * events are a small share of the log. (The per-case counters would have to be attributed to whatever period the
+ * are read through the `(type, at, …)` index of migration 0011 for the period only — exact, and cheap because
+ * those events are a small share of the log. The other families read covering indexes of 0011 (path, date and the
+ * flags they count, and the category for the breakdown by category), so the totals, months and categories never
+ * touch the wide case rows; rankings (one month) read that month's rows for their group keys. (The per-case counters would have to be attributed to whatever period the
  * case was active in, which over- or under-counts across period boundaries.)
  *
  * Row facts this relies on (the workflow's side of the contract):
@@ -72,7 +74,7 @@ const dataField = (dialect: Dialect, field: 'grant' | 'kind'): RawBuilder<string
         ELSE json_extract(e.data, ${`$.${field}`}) END)`;
 
 const granted = (dialect: Dialect, kind: 'extension' | 'deferral') =>
-  sql`(e.type = 'decide_request' AND ${dataField(dialect, 'grant')} = 'true' AND ${dataField(dialect, 'kind')} = ${kind})`;
+  sql`(${dataField(dialect, 'grant')} = 'true' AND ${dataField(dialect, 'kind')} = ${kind})`;
 
 function branches(dialect: Dialect, period: MetricsPeriod, settings: MetricSettings, grouping: MetricsGrouping) {
   const { fromInstant, toInstant } = periodBounds(period);
@@ -103,12 +105,14 @@ function branches(dialect: Dialect, period: MetricsPeriod, settings: MetricSetti
     },
     {
       from: 'case',
-      where: sql<SqlBool>`(c.status = 'closed' AND ${between('c.closed_on', period)})`,
+      // Reopening clears closed_on; the status test inside keeps a stray date from counting all the same. (As a
+      // filter it would steer the planner to the (path, status) index and away from the covering one.)
+      where: between('c.closed_on', period),
       month: dayMonth('c.closed_on'),
       values: {
-        closed: one,
-        closedResolved: when(sql`c.end_type = 'resolved'`),
-        closedOnTime: when(sql`c.handle_on_time = 1`),
+        closed: when(sql`c.status = 'closed'`),
+        closedResolved: when(sql`c.status = 'closed' AND c.end_type = 'resolved'`),
+        closedOnTime: when(sql`c.status = 'closed' AND c.handle_on_time = 1`),
       },
     },
     {
@@ -125,18 +129,24 @@ function branches(dialect: Dialect, period: MetricsPeriod, settings: MetricSetti
     },
     {
       from: 'event',
-      where: sql<SqlBool>`(e.type IN ('reject', 'reopen', 'decide_request', 'void', 'merge')
-        AND e.at >= ${fromInstant} AND e.at < ${toInstant})`,
+      where: sql<SqlBool>`(e.type IN ('reject', 'reopen', 'void', 'merge') AND e.at >= ${fromInstant} AND e.at < ${toInstant})`,
       month: instantMonth(dialect, 'e.at'),
       values: {
         rework: when(sql`e.type IN ('reject', 'reopen')`),
-        extensions: when(granted(dialect, 'extension')),
-        deferrals: when(granted(dialect, 'deferral')),
         voided: when(voidedHere),
         excluded: when(sql`${voidedHere} AND ${excluded}`),
       },
     },
+    // Apart from the others: only these rows need the event's data, read from the row, not the index.
+    {
+      from: 'event',
+      where: sql<SqlBool>`(e.type = 'decide_request' AND e.at >= ${fromInstant} AND e.at < ${toInstant})`,
+      month: instantMonth(dialect, 'e.at'),
+      values: { extensions: when(granted(dialect, 'extension')), deferrals: when(granted(dialect, 'deferral')) },
+    },
   ];
+  // By category the console shows only what was received and closed.
+  if (grouping === 'category') return list.filter((b) => b.values.received || b.values.closed);
   // The backlog has no date of its own: it belongs to the totals, never to a month.
   if (grouping !== 'month') {
     list.push({
@@ -149,6 +159,10 @@ function branches(dialect: Dialect, period: MetricsPeriod, settings: MetricSetti
   return list;
 }
 
+/**
+ * The group key. Columns are wrapped (`|| ''`, which keeps NULL as NULL) so the planner does not walk an index in
+ * key order for the GROUP BY — that would read every case row instead of the period's range of a covering index.
+ */
 function groupKey(grouping: MetricsGrouping, branch: Branch): RawBuilder<string | null> {
   switch (grouping) {
     case 'none':
@@ -156,25 +170,32 @@ function groupKey(grouping: MetricsGrouping, branch: Branch): RawBuilder<string 
     case 'month':
       return branch.month;
     case 'category':
-      return sql`c.category_id`;
+      return sql`(c.category_id || '')`;
     case 'grid':
-      return sql`c.grid_id`;
+      return sql`(c.grid_id || '')`;
     case 'compound':
-      return sql`c.compound_id`;
+      return sql`(c.compound_id || '')`;
     case 'community':
-      return sql`c.community_id`;
+      return sql`(c.community_id || '')`;
     case 'unit':
-      return sql`c.unit_kind || ':' || c.unit_id`;
+      return sql`(c.unit_kind || ':' || c.unit_id)`;
   }
 }
 
+/** One family's counts per group, already summed, so the outer query adds a handful of rows per branch. */
 function branchSql(grouping: MetricsGrouping, scope: Expression<SqlBool>, branch: Branch) {
-  const label = grouping === 'unit' ? sql`c.unit_name` : sql`CAST(NULL AS TEXT)`;
-  const columns = COUNT_KEYS.map((k) => sql`${branch.values[k] ?? sql`0`} AS ${sql.ref(k)}`);
+  const label = grouping === 'unit' ? sql`MAX(c.unit_name)` : sql`CAST(NULL AS TEXT)`;
+  const columns = COUNT_KEYS.map((k) => {
+    const value = branch.values[k];
+    return value ? sql`SUM(${value}) AS ${sql.ref(k)}` : sql`0 AS ${sql.ref(k)}`;
+  });
   const source =
     branch.from === 'case' ? sql`civic_case c` : sql`civic_case_event e INNER JOIN civic_case c ON c.id = e.case_id`;
-  return sql`SELECT ${groupKey(grouping, branch)} AS k, ${label} AS label, ${sql.join(columns)}
-    FROM ${source} WHERE ${scope} AND ${branch.where}`;
+  const key = groupKey(grouping, branch);
+  // Without a grouping the branch is one aggregate row (PostgreSQL refuses GROUP BY a constant).
+  const groupBy = grouping === 'none' ? sql`` : sql`GROUP BY ${key}`;
+  return sql`SELECT ${key} AS k, ${label} AS label, ${sql.join(columns)}
+    FROM ${source} WHERE ${scope} AND ${branch.where} ${groupBy}`;
 }
 
 type CountRow = { k: string | null; label: string | null } & Record<keyof CaseCounts, number | string | null>;
@@ -198,7 +219,8 @@ export function countsQuery(dialect: Dialect, input: CountsInput): RawBuilder<Co
 
 /**
  * The counts of the cases whose place lies in `scope` (a filter on the alias `c`, e.g. `pathStartsWith('c.path',
- * …)`) over the period, one entry per group (a single entry with key '' for `none`).
+ * …)`) over the period, one entry per group (a single entry with key '' for `none`). Grouped by `category`, only
+ * the received and closed families are counted (all the breakdown shows); by `month`, `overdueOpen` stays 0.
  */
 export async function countsByGroup(db: Db, dialect: Dialect, input: CountsInput): Promise<GroupCounts[]> {
   const result = await countsQuery(dialect, input).execute(db);
