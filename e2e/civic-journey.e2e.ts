@@ -73,7 +73,7 @@ async function signInSecretary(page: Page): Promise<void> {
 /** Opens the case in the console's case centre by its number and waits for its timeline. */
 async function openInConsole(page: Page): Promise<void> {
   await page.goto(`${server.baseUrl}/civic-cases?q=${encodeURIComponent(caseNumber)}`);
-  await page.getByTestId(`civic-case-row-${caseNumber}`).click();
+  await page.getByTestId(`civic-case-row-${caseNumber}`).getByTestId('civic-case-open').click();
   await page.getByTestId('civic-timeline').waitFor();
 }
 
@@ -134,7 +134,7 @@ describe(`民情 closed loop: H5 at 360 px and console at 1440 px (${db})`, () =
     await page.getByTestId('civic-act-submit').click();
     await page.getByTestId('civic-act-handle').waitFor();
     await page.getByTestId('civic-act-handle').click();
-    await page.getByTestId('civic-act-public').fill('已联系环卫清运，垃圾桶已清空并消毒。');
+    await page.getByTestId('civic-act-note').fill('已联系环卫清运，垃圾桶已清空并消毒。');
     await page
       .getByTestId('civic-act-photos')
       .locator('input[type=file]')
@@ -152,7 +152,7 @@ describe(`民情 closed loop: H5 at 360 px and console at 1440 px (${db})`, () =
     await openInConsole(page);
     await consoleAction(page, 'verify');
     await consoleAction(page, 'close', async (p) => {
-      await p.getByTestId('civic-action-end-resolved').click();
+      await p.getByTestId('civic-action-end-type').getByText('已解决').click();
     });
     await expect(page.getByTestId('civic-case-status').getAttribute('data-status')).resolves.toBe('closed');
   });

@@ -5,8 +5,9 @@ import { Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { ChangePasswordModal } from '../features/auth/ChangePasswordModal.tsx';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
-import { activeNavItem, NAV_ITEMS, type NavGroup } from './nav.tsx';
+import { activeNavItem, canOpenNavItem, NAV_ITEMS, type NavGroup } from './nav.tsx';
 import { useSession, useSignOut } from './session.tsx';
 
 const { Header, Sider, Content } = Layout;
@@ -14,6 +15,7 @@ const GROUP_ORDER: NavGroup[] = [
   null,
   'groupOrganisation',
   'groupMembers',
+  'groupCivic',
   'groupService',
   'groupResidents',
   'groupSystem',
@@ -54,7 +56,7 @@ export const AppLayout = () => {
   const [changingPassword, setChangingPassword] = useState(false);
 
   const menuItems = useMemo<MenuProps['items']>(() => {
-    const visible = NAV_ITEMS.filter((i) => can(i.permission));
+    const visible = NAV_ITEMS.filter((i) => canOpenNavItem(i, can));
     return GROUP_ORDER.flatMap((group): NonNullable<MenuProps['items']> => {
       const items = visible
         .filter((i) => i.group === group)
@@ -102,6 +104,7 @@ export const AppLayout = () => {
             </Typography.Text>
             <RoleTags />
           </Flex>
+          <NotificationBell />
           <LanguageSwitch />
           <Button
             type="text"

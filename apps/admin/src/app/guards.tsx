@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ErrorState } from '../components/ErrorState.tsx';
-import { NAV_ITEMS } from './nav.tsx';
+import { canOpenNavItem, NAV_ITEMS } from './nav.tsx';
 import { isSessionExpired, SessionProvider, useMeQuery, useSession } from './session.tsx';
 
 export const FullPageSpin = () => (
@@ -51,7 +51,9 @@ export const RequirePermission = ({ permission, children }: { permission: Permis
 export const HomeRoute = ({ overview }: { overview: ReactNode }) => {
   const { can } = useSession();
   if (can('org.read')) return overview;
-  const first = NAV_ITEMS.find((i) => i.path !== '/' && can(i.permission));
+  // Without the overview, a unit's staff (a property company's handler) start where their work is: the cases.
+  const reachable = NAV_ITEMS.filter((i) => i.path !== '/' && canOpenNavItem(i, can));
+  const first = reachable.find((i) => i.group === 'groupCivic') ?? reachable[0];
   return first ? <Navigate to={first.path} replace /> : <ForbiddenResult />;
 };
 

@@ -1,7 +1,9 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   BorderOuterOutlined,
   ClusterOutlined,
   CommentOutlined,
@@ -13,8 +15,10 @@ import {
   HeartOutlined,
   HomeOutlined,
   IdcardOutlined,
+  InboxOutlined,
   LockOutlined,
   SafetyCertificateOutlined,
+  SettingOutlined,
   ShopOutlined,
   SolutionOutlined,
   TagsOutlined,
@@ -47,19 +51,39 @@ export type NavKey =
   | 'serviceRecords'
   | 'households'
   | 'householdVisits'
+  | 'civicCases'
+  | 'civicSupervision'
+  | 'civicMetrics'
+  | 'civicSettings'
   | 'accounts'
   | 'passwordPolicy'
   | 'audit';
 export type NavGroup =
   | 'groupOrganisation'
   | 'groupMembers'
+  | 'groupCivic'
   | 'groupService'
   | 'groupResidents'
   | 'groupSystem'
   | 'groupAudit'
   | null;
 
-export type NavItem = { key: NavKey; path: string; icon: ReactNode; permission: Permission; group: NavGroup };
+export type NavItem = {
+  key: NavKey;
+  path: string;
+  icon: ReactNode;
+  permission: Permission;
+  /**
+   * A second permission that also opens the area: the case centre for handlers (their inbox), the supervision page
+   * for the units' staff (the 督办 records they must answer).
+   */
+  orPermission?: Permission;
+  group: NavGroup;
+};
+
+/** Whether a user with `can` may open the item. */
+export const canOpenNavItem = (item: NavItem, can: (permission: Permission) => boolean): boolean =>
+  can(item.permission) || (item.orPermission !== undefined && can(item.orPermission));
 
 /** Every area of the console and the permission it needs; the menu and the route guards both read this. */
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -123,6 +147,37 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <AuditOutlined />,
     permission: 'member.read',
     group: 'groupMembers',
+  },
+  {
+    key: 'civicCases',
+    path: '/civic-cases',
+    icon: <InboxOutlined />,
+    permission: 'civic_case.read',
+    orPermission: 'civic_case.handle',
+    group: 'groupCivic',
+  },
+  {
+    key: 'civicSupervision',
+    path: '/civic-supervision',
+    icon: <AlertOutlined />,
+    permission: 'civic_case.supervise',
+    orPermission: 'civic_case.handle',
+    group: 'groupCivic',
+  },
+  {
+    key: 'civicMetrics',
+    path: '/civic-metrics',
+    icon: <BarChartOutlined />,
+    permission: 'civic_case.supervise',
+    orPermission: 'civic_case.dispatch',
+    group: 'groupCivic',
+  },
+  {
+    key: 'civicSettings',
+    path: '/civic-settings',
+    icon: <SettingOutlined />,
+    permission: 'civic_case.configure',
+    group: 'groupCivic',
   },
   {
     key: 'posts',

@@ -49,6 +49,18 @@ const MemberImportPage = page(() => import('../features/members/MemberImportPage
 const ExportRequestsPage = page(() => import('../features/members/ExportRequestsPage.tsx'), 'ExportRequestsPage');
 const WorkUnitListPage = page(() => import('../features/work-units/WorkUnitListPage.tsx'), 'WorkUnitListPage');
 const FeedbackPage = page(() => import('../features/feedback/FeedbackPage.tsx'), 'FeedbackPage');
+const CivicCaseListPage = page(() => import('../features/civic-cases/CivicCaseListPage.tsx'), 'CivicCaseListPage');
+const CivicCaseDetailPage = page(
+  () => import('../features/civic-cases/CivicCaseDetailPage.tsx'),
+  'CivicCaseDetailPage',
+);
+const CivicSupervisionPage = page(
+  () => import('../features/civic-cases/CivicSupervisionPage.tsx'),
+  'CivicSupervisionPage',
+);
+const CivicMetricsPage = page(() => import('../features/civic-metrics/CivicMetricsPage.tsx'), 'CivicMetricsPage');
+const CivicSettingsPage = page(() => import('../features/civic-settings/CivicSettingsPage.tsx'), 'CivicSettingsPage');
+const NotificationsPage = page(() => import('../features/notifications/NotificationsPage.tsx'), 'NotificationsPage');
 
 const guarded = (permission: Permission, element: ReactNode) => (
   <RequirePermission permission={permission}>{element}</RequirePermission>
@@ -100,6 +112,13 @@ export const router = createBrowserRouter([
       { path: 'member-export-requests', element: guarded('member.read', <ExportRequestsPage />) },
       { path: 'work-units', element: guarded('member.read', <WorkUnitListPage />) },
       { path: 'work-unit-feedback', element: guarded('feedback.read', <FeedbackPage />) },
+      // 民情 pages check access themselves: readers or handlers (their nav items' permission or orPermission).
+      { path: 'civic-cases', element: <CivicCaseListPage /> },
+      { path: 'civic-cases/:id', element: <CivicCaseDetailPage /> },
+      { path: 'civic-supervision', element: <CivicSupervisionPage /> },
+      { path: 'civic-metrics', element: <CivicMetricsPage /> },
+      { path: 'civic-settings', element: guarded('civic_case.configure', <CivicSettingsPage />) },
+      { path: 'notifications', element: <NotificationsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -212,6 +212,11 @@ export const common: Messages['common'] = {
     serviceRecords: 'Service records',
     households: 'Households',
     householdVisits: 'Visits',
+    civicCases: 'Case centre',
+    civicSupervision: 'Supervision board',
+    civicMetrics: 'Metrics & rankings',
+    civicSettings: 'Case settings',
+    groupCivic: 'Civic cases',
     groupMembers: 'Party members',
     groupService: 'Posts & service',
     accounts: 'Accounts & roles',
@@ -227,5 +232,6 @@ export const common: Messages['common'] = {
     expand: 'Expand menu',
     passwordExpires: 'Your password expires on {{date}}',
     userMenu: 'User menu',
+    notifications: 'Notifications',
   },
 };

@@ -1,6 +1,9 @@
 import type { Messages } from '../zh-CN/index.ts';
 import { account, audit, claim, policy } from './access.ts';
 import { auth } from './auth.ts';
+import { civic } from './civic.ts';
+import { civicMetrics, mediation, notification } from './civicMetrics.ts';
+import { civicSettings } from './civicSettings.ts';
 import { common } from './common.ts';
 import { compound } from './compound.ts';
 import { household } from './household.ts';
@@ -28,4 +31,9 @@ export const enUS: Messages = {
   reportIn,
   service,
   household,
+  civic,
+  civicSettings,
+  civicMetrics,
+  mediation,
+  notification,
 };

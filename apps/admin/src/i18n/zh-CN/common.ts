@@ -209,6 +209,11 @@ export const common = {
     serviceRecords: '服务记录',
     households: '住户',
     householdVisits: '走访记录',
+    civicCases: '事项中心',
+    civicSupervision: '督办看板',
+    civicMetrics: '统计考核',
+    civicSettings: '民情设置',
+    groupCivic: '民情',
     groupMembers: '党员管理',
     groupService: '岗位与服务',
     accounts: '账号与角色',
@@ -224,5 +229,6 @@ export const common = {
     expand: '展开菜单',
     passwordExpires: '您的密码将于 {{date}} 到期',
     userMenu: '用户菜单',
+    notifications: '消息通知',
   },
 };

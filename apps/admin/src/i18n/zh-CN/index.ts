@@ -1,5 +1,8 @@
 import { account, audit, claim, policy } from './access.ts';
 import { auth } from './auth.ts';
+import { civic } from './civic.ts';
+import { civicMetrics, mediation, notification } from './civicMetrics.ts';
+import { civicSettings } from './civicSettings.ts';
 import { common } from './common.ts';
 import { compound } from './compound.ts';
 import { household } from './household.ts';
@@ -27,6 +30,11 @@ export const zhCN = {
   reportIn,
   service,
   household,
+  civic,
+  civicSettings,
+  civicMetrics,
+  mediation,
+  notification,
 };
 
 export type Messages = typeof zhCN;

@@ -13,6 +13,7 @@ import {
   loadMediationRow,
   loadSessions,
   type MediationCase,
+  parseParties,
   type StoredParty,
   toMediation,
 } from './mediation.repository.ts';
@@ -76,10 +77,20 @@ export async function putMediation(
     const managed = await managedMediationCase(trx, ctx, caseId);
     const mediatorName = await checkReferences(trx, managed.c, body);
     const now = isoNow(ctx.clock);
+    // Reads show phones masked, so an editor re-saving the list cannot send them back: a party sent without a
+    // phone keeps the one stored for the same name and role.
+    const stored = await trx
+      .selectFrom('civic_mediation')
+      .select('parties')
+      .where('case_id', '=', caseId)
+      .executeTakeFirst();
+    const previous = stored ? parseParties(stored.parties) : [];
     const parties: StoredParty[] = body.parties.map((p) => ({
       name: p.name,
       role: p.role,
-      phoneCipher: p.phone ? ctx.cipher.encrypt(p.phone) : null,
+      phoneCipher: p.phone
+        ? ctx.cipher.encrypt(p.phone)
+        : (previous.find((q) => q.name === p.name && q.role === p.role)?.phoneCipher ?? null),
       householdId: p.householdId ?? null,
     }));
     const values = {

@@ -150,6 +150,22 @@ describe('mediation (纠纷调解) of a dispute case', () => {
     const audit = await auditRowsOf(t.platform, 'civic_mediation.update', id.dispute);
     expect(audit).toHaveLength(2);
     expect(JSON.stringify(audit)).not.toContain('13812345678');
+
+    // The editor re-saves what it read (phones masked, so left out): the stored phones stay; a new party has none.
+    const resaved = await as(t.app, s.gridWorkerA).put(
+      url(id.dispute),
+      {
+        mediatorName: '网格调解员',
+        parties: [
+          { name: '张三', role: 'applicant' },
+          { name: '李四', role: 'respondent' },
+          { name: '王五', role: 'other' },
+        ],
+      },
+      ifMatch(2),
+    );
+    expect(resaved.statusCode).toBe(200);
+    expect((resaved.json() as Mediation).parties.map((p) => p.phone)).toEqual(['138****5678', '139****4321', null]);
   });
 
   it('refuses writes on a closed case (409) and on another kind of case (404)', async () => {
@@ -182,7 +198,7 @@ describe('mediation (纠纷调解) of a dispute case', () => {
     const body = res.json() as Mediation;
     expect(body.sessions).toHaveLength(1);
     expect(body.sessions[0]).toMatchObject({ heldOn: '2026-11-20', place: '金碧花园党群服务站' });
-    expect(body.version).toBe(3);
+    expect(body.version).toBe(4);
     expect((await commentsOf(id.dispute)).at(-1)?.internal_note).toContain('2026-11-20');
     expect(await auditRowsOf(t.platform, 'civic_mediation.session', id.dispute)).toHaveLength(1);
   });
@@ -205,7 +221,7 @@ describe('mediation (纠纷调解) of a dispute case', () => {
     const res = await as(t.app, s.secretaryA).post(url(id.dispute, '/outcome'), { outcome: 'agreed', agreementText });
     expect(res.statusCode).toBe(200);
     const body = res.json() as Mediation;
-    expect(body).toMatchObject({ outcome: 'agreed', agreementText, version: 4 });
+    expect(body).toMatchObject({ outcome: 'agreed', agreementText, version: 5 });
     const fileId = body.agreementFileId ?? '';
     const file = await t.platform.db
       .selectFrom('stored_file')

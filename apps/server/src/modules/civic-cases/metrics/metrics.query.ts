@@ -2,9 +2,9 @@ import type { CaseCounts, MetricSettings, Metrics, MetricsQuery } from '@linli/c
 import type { Ctx } from '../../../platform/context.ts';
 import { pathStartsWith } from '../../../platform/sql-helpers.ts';
 import { loadMetricSettings } from '../settings/metric-settings.repository.ts';
-import { ZERO_COUNTS } from './case-metrics.ts';
+import { addCounts, ZERO_COUNTS } from './case-metrics.ts';
 import { ratesOf } from './case-rates.ts';
-import { countsByGroup, type GroupCounts, receivedByStatus } from './metrics.repository.ts';
+import { countsByGroup, type GroupCounts, overdueOpenCount, receivedByStatus } from './metrics.repository.ts';
 import { assertPeriod, monthsOf } from './metrics-period.ts';
 import { resolveMetricsScope } from './metrics-scope.ts';
 
@@ -28,7 +28,7 @@ function monthRows(groups: GroupCounts[], months: string[], settings: MetricSett
 /**
  * `GET /civic-metrics`: the counts, 三率, composite score and grade of one scope over a period, with the
  * breakdowns the console charts (by category, by current status of the period's cases, by month). Four grouped
- * queries whatever the size of the county; no event log is replayed.
+ * queries on covering indexes whatever the size of the county; no event log is replayed.
  */
 export async function getCivicMetrics(ctx: Ctx, query: MetricsQuery): Promise<Metrics> {
   const scope = await resolveMetricsScope(ctx, query);
@@ -36,11 +36,15 @@ export async function getCivicMetrics(ctx: Ctx, query: MetricsQuery): Promise<Me
   assertPeriod(period);
   const { settings } = await loadMetricSettings(ctx.db);
   const input = { scope: pathStartsWith('c.path', scope.path), period, settings };
-  const total = await countsByGroup(ctx.db, ctx.dialect, { ...input, grouping: 'none' });
-  const categories = await countsByGroup(ctx.db, ctx.dialect, { ...input, grouping: 'category' });
   const months = await countsByGroup(ctx.db, ctx.dialect, { ...input, grouping: 'month' });
+  const categories = await countsByGroup(ctx.db, ctx.dialect, { ...input, grouping: 'category' });
   const byStatus = await receivedByStatus(ctx.db, input);
-  const counts = total[0]?.counts ?? ZERO_COUNTS;
+  // Every fact falls in exactly one month of the period, so the months add up to the totals; only the backlog,
+  // which has no month, is counted apart. One scan of the covering indexes fewer than asking for the totals.
+  const counts = {
+    ...months.reduce((sum, m) => addCounts(sum, m.counts), ZERO_COUNTS),
+    overdueOpen: await overdueOpenCount(ctx.db, input.scope),
+  };
   const names = await categoryNames(
     ctx,
     categories.flatMap((g) => (g.key === null ? [] : [g.key])),

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../../test/harness.ts';
 import { pathStartsWith } from '../../../platform/sql-helpers.ts';
 import { type CivicCounty, setupCivicTest } from '../civic-cases.test-support.ts';
-import { type CaseLog, countsFromEvents, type MetricsPeriod, ZERO_COUNTS } from './case-metrics.ts';
-import { countsByGroup, type MetricsGrouping, receivedByStatus } from './metrics.repository.ts';
+import { addCounts, type CaseLog, countsFromEvents, type MetricsPeriod, ZERO_COUNTS } from './case-metrics.ts';
+import { countsByGroup, type MetricsGrouping, overdueOpenCount, receivedByStatus } from './metrics.repository.ts';
 import { insertStory, readLogs } from './metrics.test-support.ts';
 import { monthPeriod } from './metrics-period.ts';
 import { NOVEMBER } from './metrics-story.test-support.ts';
@@ -69,6 +69,16 @@ describe('civic metrics in SQL equal the counts from the event log', () => {
       // The backlog belongs to the totals only: the rows keep no history of the overdue flag.
       expect(row.counts).toEqual({ ...expected, overdueOpen: 0 });
     }
+  });
+
+  it('adds the months up to the totals, all but the backlog, which belongs to no month', async () => {
+    const quarter = { from: '2026-10-01', to: '2026-12-31' };
+    const [total] = await sqlCounts(county.county.path, quarter, 'none');
+    const months = await sqlCounts(county.county.path, quarter, 'month');
+    const summed = months.reduce((sum, m) => addCounts(sum, m.counts), ZERO_COUNTS);
+    const overdueOpen = await overdueOpenCount(t.platform.db, pathStartsWith('c.path', county.county.path));
+    expect({ ...summed, overdueOpen }).toEqual(total?.counts);
+    expect(overdueOpen).toBe(1);
   });
 
   it('groups by compound, community, grid and unit with the same answers as the logs of each group', async () => {

@@ -231,6 +231,13 @@ export async function countsByGroup(db: Db, dialect: Dialect, input: CountsInput
   });
 }
 
+/** The current overdue backlog of the scope (the totals' `overdueOpen`; see the note above on its history). */
+export async function overdueOpenCount(db: Db, scope: Expression<SqlBool>): Promise<number> {
+  const result = await sql<{ n: number | string }>`SELECT COUNT(*) AS n FROM civic_case c
+    WHERE ${scope} AND c.overdue = 1 AND c.status IN (${sql.join([...OPEN_STATUSES])})`.execute(db);
+  return toNumber(result.rows[0]?.n);
+}
+
 /** How many of the cases received in the period are in each status now. */
 export async function receivedByStatus(
   db: Db,
