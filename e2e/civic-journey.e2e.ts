@@ -2,10 +2,9 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserSession, DESKTOP, describeProblems, openBrowser, PHONE, screenshot } from './support/browser.ts';
-import { freshTotpCode, type RunningServer, startServer } from './support/server.ts';
+import { type RunningServer, startServer } from './support/server.ts';
+import { DEMO_RESIDENT_PHONE, signInOnConsole, signInOnPhoneBySms, signInStaffOnPhone } from './support/sign-in.ts';
 
-/** The demo resident (apps/server/src/demo/index.ts) lives on the first compound, in the demo grid worker's grid. */
-const DEMO_RESIDENT_PHONE = '13900000002';
 const DESCRIPTION = '三号楼门口的垃圾桶满了两天没人清运，周边有异味，请尽快处理。';
 
 let server: RunningServer;
@@ -31,44 +30,6 @@ afterAll(async () => {
   await consoleBrowser?.close();
   await server?.stop();
 });
-
-async function signInResident(page: Page): Promise<void> {
-  await page.goto(`${server.baseUrl}/m/login`);
-  await page.getByTestId('h5-phone').fill(DEMO_RESIDENT_PHONE);
-  await page.getByTestId('h5-otp-send').click();
-  const devCode = page.getByTestId('h5-otp-devcode');
-  await devCode.waitFor();
-  await page.getByTestId('h5-otp-code').fill(/\d{6}/.exec((await devCode.textContent()) ?? '')?.[0] ?? '');
-  await page.getByTestId('h5-otp-submit').click();
-  await page.getByTestId('h5-home').waitFor();
-}
-
-async function signInGridWorker(page: Page): Promise<void> {
-  const account = server.account('grid_worker');
-  if (!account.totpSecret) throw new Error('the demo grid worker has no TOTP secret');
-  await page.goto(`${server.baseUrl}/m/login`);
-  await page.getByTestId('h5-tab-password').click();
-  await page.getByTestId('h5-username').fill(account.username);
-  await page.getByTestId('h5-password').fill(account.password);
-  await page.getByTestId('h5-login-submit').click();
-  await page.getByTestId('h5-totp-code').waitFor();
-  await page.getByTestId('h5-totp-code').fill(await freshTotpCode(account.totpSecret));
-  await page.getByTestId('h5-totp-submit').click();
-  await page.getByTestId('h5-home').waitFor();
-}
-
-async function signInSecretary(page: Page): Promise<void> {
-  const account = server.account('branch_secretary');
-  if (!account.totpSecret) throw new Error('the demo branch secretary has no TOTP secret');
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByTestId('login-username').fill(account.username);
-  await page.getByTestId('login-password').fill(account.password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('totp-code').waitFor();
-  await page.getByTestId('totp-code').fill(await freshTotpCode(account.totpSecret));
-  await page.getByTestId('totp-submit').click();
-  await page.getByTestId('header-user').waitFor();
-}
 
 /** Opens the case in the console's case centre by its number and waits for its timeline. */
 async function openInConsole(page: Page): Promise<void> {
@@ -99,7 +60,8 @@ const db = process.env.LINLI_TEST_DB === 'postgres' ? 'PostgreSQL' : 'SQLite';
 describe(`民情 closed loop: H5 at 360 px and console at 1440 px (${db})`, () => {
   it('a resident reports a problem on the H5 in a few taps and gets its number', async () => {
     const { page } = resident;
-    await signInResident(page);
+    // The demo resident lives on the first compound, in the demo grid worker's grid.
+    await signInOnPhoneBySms(page, server, DEMO_RESIDENT_PHONE);
     await page.goto(`${server.baseUrl}/m/civic/report`);
     await page.getByTestId('civic-category-search').fill('垃圾');
     await page.getByTestId('civic-report-category-CG02').click();
@@ -116,7 +78,7 @@ describe(`民情 closed loop: H5 at 360 px and console at 1440 px (${db})`, () =
 
   it('the branch secretary accepts it in the console and dispatches it to the grid the routing proposes', async () => {
     const { page } = consoleBrowser;
-    await signInSecretary(page);
+    await signInOnConsole(page, server, 'branch_secretary');
     await openInConsole(page);
     await screenshot(page, 'admin-civic-case-submitted');
     await consoleAction(page, 'accept');
@@ -127,7 +89,7 @@ describe(`民情 closed loop: H5 at 360 px and console at 1440 px (${db})`, () =
 
   it('the grid worker signs for it on the H5 and feeds back the result with a photo', async () => {
     const { page } = worker;
-    await signInGridWorker(page);
+    await signInStaffOnPhone(page, server, 'grid_worker');
     await page.goto(`${server.baseUrl}/m/civic/inbox`);
     await page.getByTestId(`inbox-case-${caseNumber}`).click();
     await page.getByTestId('civic-act-sign').click();

@@ -1,12 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserSession, DESKTOP, describeProblems, openBrowser, PHONE, screenshot } from './support/browser.ts';
-import { freshTotpCode, type RunningServer, startServer } from './support/server.ts';
-
-/** The demo member (apps/server/src/demo/index.ts): in service, on the first compound's roster, not reported in. */
-const DEMO_MEMBER_PHONE = '13900000001';
+import { type RunningServer, startServer } from './support/server.ts';
+import { DEMO_MEMBER_PHONE, signInOnConsole, signInOnPhoneBySms } from './support/sign-in.ts';
 
 let server: RunningServer;
 let phone: BrowserSession;
@@ -28,30 +25,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signInMemberOnPhone(page: Page): Promise<void> {
-  await page.goto(`${server.baseUrl}/m/login`);
-  await page.getByTestId('h5-phone').fill(DEMO_MEMBER_PHONE);
-  await page.getByTestId('h5-otp-send').click();
-  const devCode = page.getByTestId('h5-otp-devcode');
-  await devCode.waitFor();
-  await page.getByTestId('h5-otp-code').fill(/\d{6}/.exec((await devCode.textContent()) ?? '')?.[0] ?? '');
-  await page.getByTestId('h5-otp-submit').click();
-  await page.getByTestId('h5-home').waitFor();
-}
-
-async function signInSecretaryOnConsole(page: Page): Promise<void> {
-  const secretary = server.account('branch_secretary');
-  if (!secretary.totpSecret) throw new Error('the demo branch secretary has no TOTP secret');
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByTestId('login-username').fill(secretary.username);
-  await page.getByTestId('login-password').fill(secretary.password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('totp-code').waitFor();
-  await page.getByTestId('totp-code').fill(await freshTotpCode(secretary.totpSecret));
-  await page.getByTestId('totp-submit').click();
-  await page.getByTestId('header-user').waitFor();
-}
-
 /** This quarter in Asia/Shanghai, as the feedback page defaults to it. */
 function currentQuarter(): { year: number; quarter: number } {
   const [year, month] = new Intl.DateTimeFormat('en-CA', {
@@ -68,7 +41,8 @@ function currentQuarter(): { year: number; quarter: number } {
 describe(`双报到 journey, H5 at 360 px and console at 1440 px (${process.env.LINLI_TEST_DB === 'postgres' ? 'PostgreSQL' : 'SQLite'})`, () => {
   it('a member reports in on the H5 and waits for the branch', async () => {
     const { page } = phone;
-    await signInMemberOnPhone(page);
+    // The demo member is in service, on the first compound's roster, not reported in.
+    await signInOnPhoneBySms(page, server, DEMO_MEMBER_PHONE);
     memberName = ((await page.getByTestId('h5-greeting').textContent()) ?? '').replace(/^.*[，,]\s*/, '').trim();
     expect(memberName.length).toBeGreaterThanOrEqual(2);
     await page.getByTestId('h5-tile-reportIn').click();
@@ -86,7 +60,7 @@ describe(`双报到 journey, H5 at 360 px and console at 1440 px (${process.env.
 
   it('the branch secretary confirms the report-in in the console and sees the receipt', async () => {
     const { page } = consoleBrowser;
-    await signInSecretaryOnConsole(page);
+    await signInOnConsole(page, server, 'branch_secretary');
     await page.goto(`${server.baseUrl}/report-ins`);
     const row = page.locator('tr', { hasText: memberName }).filter({ has: page.getByTestId('report-in-confirm') });
     await row.first().waitFor();

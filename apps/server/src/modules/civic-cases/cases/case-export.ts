@@ -4,9 +4,9 @@ import { authorize } from '../../../platform/access/authorize.ts';
 import { appendAudit } from '../../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { type CsvColumns, type CsvFile, csvLedger, keysetBatches } from '../../../platform/http/csv-export.ts';
+import type { Keyset } from '../../../platform/keyset-paging.ts';
 import { toBool } from '../../../platform/sql-helpers.ts';
 import { transact } from '../../../platform/transaction.ts';
-import type { Keyset } from '../../members/members-paging.ts';
 import type { CaseSummaryRow } from './case.repository.ts';
 import {
   CHANNEL_LABEL,

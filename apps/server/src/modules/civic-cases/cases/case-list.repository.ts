@@ -3,8 +3,8 @@ import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import { inScope } from '../../../platform/access/authorize.ts';
 import type { Actor } from '../../../platform/context.ts';
+import type { Keyset } from '../../../platform/keyset-paging.ts';
 import { likeContains, likeEscape, pathStartsWith, sqlFalse } from '../../../platform/sql-helpers.ts';
-import type { Keyset } from '../../members/members-paging.ts';
 import { unitCasesFilter, visibleCasesFilter } from '../case-access.ts';
 import { type CaseSummaryRow, caseSummaryQuery } from './case.repository.ts';
 

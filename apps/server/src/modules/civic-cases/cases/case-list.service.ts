@@ -9,8 +9,8 @@ import type { Db } from '../../../db/database.ts';
 import { assignmentsWith, requireActor } from '../../../platform/access/authorize.ts';
 import type { Actor, Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
+import { decodeKeyset, keysetCursor } from '../../../platform/keyset-paging.ts';
 import { toPage } from '../../../platform/pagination.ts';
-import { decodeKeyset, keysetCursor } from '../../members/members-paging.ts';
 import { type CaseFilters, keyOfRow, listCaseRows } from './case-list.repository.ts';
 import { toCaseSummary } from './case-summary.ts';
 

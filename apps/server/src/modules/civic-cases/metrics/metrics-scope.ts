@@ -72,7 +72,5 @@ export async function resolveRankingScope(ctx: Ctx, orgId: string | undefined): 
   }
   const prefixes = minimalPrefixes(assignments.map((a) => a.scopePath));
   const parts = prefixes.map((p) => pathStartsWith('c.path', p));
-  return parts.length === 1 ? (parts[0] as Expression<SqlBool>) : orAll(parts);
+  return parts.length === 1 ? (parts[0] as Expression<SqlBool>) : sql<SqlBool>`(${sql.join(parts, sql` OR `)})`;
 }
-
-const orAll = (parts: Expression<SqlBool>[]): Expression<SqlBool> => sql<SqlBool>`(${sql.join(parts, sql` OR `)})`;

@@ -1,4 +1,3 @@
-import type { CivicCaseEventType, CivicCaseStatus, UnitKind } from '@linli/contracts';
 import type { TestApp } from '../../../../test/harness.ts';
 import { shanghaiDate } from '../../../platform/clock.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -75,14 +74,14 @@ export async function readLogs(t: TestApp): Promise<CaseLog[]> {
     compoundId: c.compound_id,
     gridId: c.grid_id,
     communityId: c.community_id,
-    unit: c.unit_kind && c.unit_id ? { kind: c.unit_kind as UnitKind, id: c.unit_id } : null,
+    unit: c.unit_kind && c.unit_id ? { kind: c.unit_kind, id: c.unit_id } : null,
     anonymous: toBool(c.anonymous),
     events: events
       .filter((e) => e.case_id === c.id)
       .map((e) => ({
-        type: e.type as CivicCaseEventType,
-        from: e.from_status as CivicCaseStatus | null,
-        to: e.to_status as CivicCaseStatus | null,
+        type: e.type,
+        from: e.from_status,
+        to: e.to_status,
         at: e.at,
         deadline: e.deadline,
         onTime: e.on_time === null ? null : toBool(e.on_time),

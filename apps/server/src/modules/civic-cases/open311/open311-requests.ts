@@ -1,20 +1,13 @@
-import type { CivicCaseEndType, CivicCaseStatus, VoidReason } from '@linli/contracts';
+import type { CivicCaseEndType, CivicCaseStatus } from '@linli/contracts';
 import type { Db } from '../../../db/database.ts';
-import { STATUS_LABEL } from '../cases/case-labels.ts';
+import { END_TYPE_LABEL, STATUS_LABEL, VOID_REASON_LABEL } from '../cases/case-labels.ts';
 import { type DocObject, list } from './open311-document.ts';
 import { notFound311 } from './open311-errors.ts';
 import { w3cShanghai } from './open311-format.ts';
 import type { RequestFilters } from './open311-requests.query.ts';
 
-const VOID_REASON_LABEL: Record<VoidReason, string> = {
-  duplicate: '重复',
-  out_of_scope: '不属于受理范围',
-  insufficient: '信息不全',
-  not_responsible: '非本单位职责',
-  referred: '已转办',
-};
-
-const END_LABEL: Record<CivicCaseEndType, string> = { resolved: '已解决', unresolved: '未解决', voided: '作废' };
+/** The public status note says only 未解决: the ledger's 未解决结案 would repeat the 已结案 before it. */
+const END_LABEL: Record<CivicCaseEndType, string> = { ...END_TYPE_LABEL, unresolved: '未解决' };
 
 const FINISHED: readonly CivicCaseStatus[] = ['closed', 'voided'];
 

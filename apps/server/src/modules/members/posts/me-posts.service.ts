@@ -1,10 +1,10 @@
 import type { MyPost, MyPostListQuery, Page, PostClaimStatus } from '@linli/contracts';
 import { type SqlBool, sql } from 'kysely';
 import type { Ctx } from '../../../platform/context.ts';
+import { decodeKeyset, keysetCursor } from '../../../platform/keyset-paging.ts';
 import { toBatchedPage } from '../../../platform/pagination.ts';
 import { sqlFalse } from '../../../platform/sql-helpers.ts';
 import { requireSelfMember } from '../member-access.ts';
-import { decodeKeyset, keysetCursor } from '../members-paging.ts';
 import { listPostRows, type PostRow } from './post.repository.ts';
 import { toPosts } from './post.service.ts';
 

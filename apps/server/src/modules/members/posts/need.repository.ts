@@ -2,10 +2,10 @@ import type { Need, NeedListQuery } from '@linli/contracts';
 import { type Expression, type Selectable, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import type { NeedTable } from '../../../db/schema-members.ts';
+import type { Keyset } from '../../../platform/keyset-paging.ts';
 import { afterKeyset } from '../../../platform/pagination.ts';
 import { likeContains } from '../../../platform/sql-helpers.ts';
 import type { Trx } from '../../../platform/transaction.ts';
-import type { Keyset } from '../members-paging.ts';
 import { maskedAddress } from './posts-shared.ts';
 
 export type NeedRow = Selectable<NeedTable> & {

@@ -6,11 +6,11 @@ import { appendAudit } from '../../../platform/audit/audit.service.ts';
 import { isoNow } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { newId } from '../../../platform/ids.ts';
+import { decodeKeyset, keysetCursor } from '../../../platform/keyset-paging.ts';
 import { toPage } from '../../../platform/pagination.ts';
 import { type Trx, transact } from '../../../platform/transaction.ts';
 import { definedColumns, updateAtVersion } from '../../../platform/versioned-update.ts';
 import { findSelfMember } from '../member-access.ts';
-import { decodeKeyset, keysetCursor } from '../members-paging.ts';
 import { findNeedRow, listNeedRows, NEED_SORT, type NeedRow, toNeed } from './need.repository.ts';
 import {
   authorizeCompoundRead,

@@ -2,9 +2,9 @@ import type { PostClaim, PostClaimListQuery } from '@linli/contracts';
 import type { Expression, Selectable, SqlBool } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import type { PostClaimTable } from '../../../db/schema-members.ts';
+import type { Keyset } from '../../../platform/keyset-paging.ts';
 import { afterKeyset } from '../../../platform/pagination.ts';
 import type { Trx } from '../../../platform/transaction.ts';
-import type { Keyset } from '../members-paging.ts';
 
 export type PostClaimRow = Selectable<PostClaimTable> & {
   post_title: string;

@@ -4,10 +4,10 @@ import type { Db } from '../../../db/database.ts';
 import type { PostTable } from '../../../db/schema-members.ts';
 import { inScope } from '../../../platform/access/authorize.ts';
 import type { Actor } from '../../../platform/context.ts';
+import type { Keyset } from '../../../platform/keyset-paging.ts';
 import { afterKeyset } from '../../../platform/pagination.ts';
 import { likeContains, toNumber } from '../../../platform/sql-helpers.ts';
 import type { Trx } from '../../../platform/transaction.ts';
-import type { Keyset } from '../members-paging.ts';
 
 export type PostRow = Selectable<PostTable> & {
   compound_name: string;

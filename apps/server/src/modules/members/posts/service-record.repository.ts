@@ -3,9 +3,9 @@ import type { Expression, Selectable, SqlBool } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import type { ServiceRecordTable } from '../../../db/schema-members.ts';
 import { photosOf } from '../../../platform/files/files.service.ts';
+import type { Keyset } from '../../../platform/keyset-paging.ts';
 import { afterKeyset } from '../../../platform/pagination.ts';
 import type { Trx } from '../../../platform/transaction.ts';
-import type { Keyset } from '../members-paging.ts';
 import { maskedAddress, minutesToHours } from './posts-shared.ts';
 
 /** Photos of service records are stored files with this owner type. */

@@ -3,10 +3,10 @@ import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import { authorize, can, inScope, requireActor } from '../../../platform/access/authorize.ts';
 import type { Ctx } from '../../../platform/context.ts';
+import { decodeKeyset, keysetCursor } from '../../../platform/keyset-paging.ts';
 import { toBatchedPage } from '../../../platform/pagination.ts';
 import type { Trx } from '../../../platform/transaction.ts';
 import { requireSelfMember } from '../member-access.ts';
-import { decodeKeyset, keysetCursor } from '../members-paging.ts';
 import { notFoundObject } from './posts-shared.ts';
 import {
   findServiceRecordRow,

@@ -3,10 +3,10 @@ import { type Expression, type SqlBool, sql } from 'kysely';
 import { authorize } from '../../../platform/access/authorize.ts';
 import { shanghaiDate } from '../../../platform/clock.ts';
 import type { Actor, Ctx, Platform } from '../../../platform/context.ts';
+import { decodeKeyset, type Keyset } from '../../../platform/keyset-paging.ts';
 import { afterKeyset, encodeCursor } from '../../../platform/pagination.ts';
 import { likeContains } from '../../../platform/sql-helpers.ts';
 import { memberInScope } from '../member-access.ts';
-import { decodeKeyset, type Keyset } from '../members-paging.ts';
 import { type MemberViewRow, selectMemberView, toMemberListItem } from './member.repository.ts';
 import { idLast4Index, idNumberIndex, phoneIndex } from './member-derive.ts';
 

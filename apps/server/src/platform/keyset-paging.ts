@@ -1,7 +1,7 @@
-import { AppError } from '../../platform/errors/app-error.ts';
-import { decodeCursor, type KeysetPosition } from '../../platform/pagination.ts';
+import { AppError } from './errors/app-error.ts';
+import { decodeCursor, type KeysetPosition } from './pagination.ts';
 
-/** The last row served, in keyset terms: its sort key (always text in this module) and its id (the tie-breaker). */
+/** The last row served, in keyset terms: its sort key (always text) and its id (the tie-breaker). */
 export interface Keyset extends KeysetPosition {
   key: string;
 }
