@@ -2,6 +2,8 @@ export * from './accounts.ts';
 export * from './audit.ts';
 export * from './auth.ts';
 export * from './branch-terms.ts';
+export * from './civic-case-labels.ts';
+export * from './civic-case-lists.ts';
 export * from './civic-case-metrics.ts';
 export * from './civic-case-settings.ts';
 export * from './civic-cases.ts';

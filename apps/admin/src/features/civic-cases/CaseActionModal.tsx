@@ -7,10 +7,10 @@ import { civicCasesApi } from '../../api/civicCases.ts';
 import { isApiError } from '../../api/http.ts';
 import { FormErrorAlert, StaleVersionAlert } from '../../components/ErrorState.tsx';
 import { errorText, isVersionStale } from '../../components/errors.ts';
+import { hasPendingUploads } from '../../components/PhotoUploadField.tsx';
 import { applyServerErrors } from '../../components/validation.ts';
 import { ActionFields } from './ActionFields.tsx';
 import { type ActionValues, actionBody, initialValuesFor } from './actionForm.ts';
-import { isUploading } from './CasePhotoField.tsx';
 
 const WIDE: readonly CivicCaseAction[] = ['dispatch', 'reassign', 'handle'];
 const DANGER: readonly CivicCaseAction[] = ['void', 'merge', 'reject', 'send_back'];
@@ -101,7 +101,7 @@ export const CaseActionModal = ({ detail, action, onClose, onDone, onReload }: P
           scrollToFirstError
           initialValues={initialValuesFor(action, detail)}
           onFinish={(v) => {
-            if (isUploading(v.photos)) return;
+            if (hasPendingUploads(v.photos)) return;
             act.mutate({ a: action, v });
           }}
         >

@@ -13,9 +13,10 @@ import { useTranslation } from 'react-i18next';
 import { civicCasesApi, type FileCivicCaseBody, type SubmittedCivicCase } from '../../api/civicCases.ts';
 import { CompoundSelect } from '../../components/CompoundSelect.tsx';
 import { FormModal, formModalState } from '../../components/FormModal.tsx';
+import { type PhotoFiles, uploadedPhotoIds } from '../../components/PhotoUploadField.tsx';
 import { useIdempotencyKey } from '../../components/useIdempotencyKey.ts';
 import { applyServerErrors, contractRule, requiredRule } from '../../components/validation.ts';
-import { CasePhotoField, type PhotoFiles, uploadedIds } from './CasePhotoField.tsx';
+import { CasePhotoField } from './CasePhotoField.tsx';
 import { CategoryTreeSelect } from './CategoryTreeSelect.tsx';
 import { type AnswerValues, QuestionFields, toAnswers } from './QuestionFields.tsx';
 import { useCivicCategories } from './useCivicCategories.ts';
@@ -108,7 +109,7 @@ export const FileCaseModal = ({ open, onClose, onFiled }: Props) => {
         addressText: blank(v.addressText),
       },
       answers: toAnswers(v.answers),
-      photoIds: uploadedIds(v.photos),
+      photoIds: uploadedPhotoIds(v.photos),
       anonymous: isAnonymous,
       reporterName: isAnonymous ? undefined : blank(v.reporterName),
       reporterPhone: isAnonymous ? undefined : blank(v.reporterPhone),

@@ -1,7 +1,6 @@
 import type { CaseActionBody, CivicCaseAction, CivicCaseDetail, Rating, Urgency, VoidReason } from '@linli/contracts';
 import type { Dayjs } from 'dayjs';
-import type { PhotoFiles } from './CasePhotoField.tsx';
-import { uploadedIds } from './CasePhotoField.tsx';
+import { type PhotoFiles, uploadedPhotoIds } from '../../components/PhotoUploadField.tsx';
 import type { PickedUnit } from './UnitPicker.tsx';
 
 /** Everything an action's form may hold; each action's fields fill only their part. */
@@ -84,7 +83,11 @@ export const actionBody = (action: CivicCaseAction, v: ActionValues, detail: Civ
     case 'decide_request':
       return { grant: v.grant, reason: text(v.reason) };
     case 'handle':
-      return { publicNote: text(v.publicNote), internalNote: text(v.internalNote), fileIds: uploadedIds(v.photos) };
+      return {
+        publicNote: text(v.publicNote),
+        internalNote: text(v.internalNote),
+        fileIds: uploadedPhotoIds(v.photos),
+      };
     case 'close':
       return { ...notes, endType: v.endType };
     case 'rate':

@@ -1,13 +1,11 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { type Mediation, PHOTO_MAX_BYTES, PHOTO_MEDIA_TYPES, type StoredFile } from '@linli/contracts';
+import type { Mediation, StoredFile } from '@linli/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Flex, Form, Input, Radio, Upload, type UploadFile } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type MediationOutcomeBody, mediationApi } from '../../api/civicSettings.ts';
-import { newIdempotencyKey } from '../../api/http.ts';
-import { filesApi } from '../../api/posts.ts';
 import { FormErrorAlert } from '../../components/ErrorState.tsx';
-import { errorText } from '../../components/errors.ts';
+import { usePhotoUpload } from '../../components/PhotoUploadField.tsx';
 import { useIdempotencyKey } from '../../components/useIdempotencyKey.ts';
 import { applyServerErrors } from '../../components/validation.ts';
 
@@ -26,8 +24,6 @@ const bodyOf = (v: Values): MediationOutcomeBody => {
   return { outcome: 'agreed', ...(id ? { agreementFileId: id } : {}) };
 };
 
-const isPhotoType = (type: string) => PHOTO_MEDIA_TYPES.some((m) => m === type);
-
 type Props = { caseId: string; mediation: Mediation; onSaved: (m: Mediation) => void; onCancel: () => void };
 
 /**
@@ -37,6 +33,10 @@ type Props = { caseId: string; mediation: Mediation; onSaved: (m: Mediation) => 
 export const OutcomeForm = ({ caseId, mediation, onSaved, onCancel }: Props) => {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
+  const scanUpload = usePhotoUpload({
+    type: (name) => t('civic.photos.type', { name }),
+    tooBig: (name) => t('civic.photos.tooBig', { name }),
+  });
   const [form] = Form.useForm<Values>();
   const idem = useIdempotencyKey();
   const outcome = Form.useWatch('outcome', form);
@@ -134,32 +134,7 @@ export const OutcomeForm = ({ caseId, mediation, onSaved, onCancel }: Props) => 
                 },
               ]}
             >
-              <Upload<StoredFile>
-                listType="picture"
-                maxCount={1}
-                accept={PHOTO_MEDIA_TYPES.join(',')}
-                beforeUpload={(file) => {
-                  if (!isPhotoType(file.type)) {
-                    void message.error(t('civic.photos.type', { name: file.name }));
-                    return Upload.LIST_IGNORE;
-                  }
-                  if (file.size > PHOTO_MAX_BYTES) {
-                    void message.error(t('civic.photos.tooBig', { name: file.name }));
-                    return Upload.LIST_IGNORE;
-                  }
-                  return true;
-                }}
-                customRequest={({ file, onSuccess, onError }) => {
-                  if (!(file instanceof File)) return;
-                  filesApi
-                    .upload(file, newIdempotencyKey())
-                    .then((stored) => onSuccess?.(stored))
-                    .catch((e: unknown) => {
-                      void message.error(errorText(e, t));
-                      onError?.(e instanceof Error ? e : new Error(errorText(e, t)));
-                    });
-                }}
-              >
+              <Upload<StoredFile> listType="picture" maxCount={1} {...scanUpload}>
                 <Button icon={<UploadOutlined />} data-testid="mediation-agreement-scan">
                   {t('civic.photos.add')}
                 </Button>

@@ -7,11 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { memberDetailKey, membersApi } from '../../api/members.ts';
 import { type CreateServiceRecordBody, needsApi, postsApi, serviceRecordsApi } from '../../api/posts.ts';
 import { FormModal } from '../../components/FormModal.tsx';
+import { hasPendingUploads, PhotoUploadField, uploadedPhotoIds } from '../../components/PhotoUploadField.tsx';
 import { type CreateDialogProps, useCreateForm } from '../../components/useCreateForm.ts';
 import { contractRule, requiredRule } from '../../components/validation.ts';
 import { HouseholdSelect } from '../households/HouseholdSelect.tsx';
 import { MemberSelect } from '../households/MemberSelect.tsx';
-import { hasPendingUploads, PhotoUploadField, uploadedPhotoIds } from './PhotoUploadField.tsx';
 
 type Values = {
   memberId: string;
@@ -176,7 +176,18 @@ export const ServiceLogModal = (props: CreateDialogProps) => {
             style={{ width: '100%' }}
           />
         </Form.Item>
-        <PhotoUploadField />
+        <PhotoUploadField
+          name="photos"
+          label={t('service.record.photos')}
+          texts={{
+            hint: t('service.record.photosHint'),
+            add: t('service.record.addPhoto'),
+            failed: t('service.record.photoFailed'),
+            type: (name) => t('service.record.photoType', { name }),
+            tooBig: (name) => t('service.record.photoTooBig', { name }),
+          }}
+          data-testid="service-record-photo-add"
+        />
       </Form>
     </FormModal>
   );

@@ -1,12 +1,7 @@
 import type { PublicCompound } from '@linli/contracts';
-import { useQuery } from '@tanstack/react-query';
-import { List, Popup } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { authApi } from '../../api/auth.ts';
-import { EmptyState, ErrorState, PageSkeleton } from '../../components/StateBlocks.tsx';
-import { TextField } from '../../components/TextField.tsx';
-import { useDebouncedValue } from '../../components/useDebouncedValue.ts';
+import { CompoundSearchPopup } from '../../components/CompoundSearchPopup.tsx';
 
 type Props = {
   value: PublicCompound | null;
@@ -40,71 +35,20 @@ export function CompoundPicker({ value, onChange, error }: Props) {
           {error}
         </div>
       ) : null}
-      <Popup
+      <CompoundSearchPopup
         visible={open}
-        onMaskClick={() => setOpen(false)}
         onClose={() => setOpen(false)}
-        destroyOnClose
-        showCloseButton
-        bodyClassName="picker-popup"
-      >
-        <CompoundSearch
-          onPick={(compound) => {
-            onChange(compound);
-            setOpen(false);
-          }}
-        />
-      </Popup>
-    </div>
-  );
-}
-
-function CompoundSearch({ onPick }: { onPick: (compound: PublicCompound) => void }) {
-  const { t } = useTranslation();
-  const [q, setQ] = useState('');
-  const query = useDebouncedValue(q.trim(), 300);
-  const results = useQuery({
-    queryKey: ['public-compounds', query],
-    queryFn: ({ signal }) => authApi.searchCompounds(query, signal),
-    staleTime: 60_000,
-  });
-
-  return (
-    <div className="picker" role="dialog" aria-label={t('register.compoundSearchTitle')}>
-      <h2 className="section-title">{t('register.compoundSearchTitle')}</h2>
-      <TextField
-        id="compound-search"
-        testId="h5-compound-search"
-        label={t('register.compoundSearch')}
-        type="search"
-        enterKeyHint="search"
-        maxLength={50}
-        value={q}
-        onChange={(event) => setQ(event.target.value)}
+        onPick={(compound) => {
+          onChange(compound);
+          setOpen(false);
+        }}
+        labels={{
+          title: t('register.compoundSearchTitle'),
+          search: t('register.compoundSearch'),
+          empty: t('register.compoundEmpty'),
+        }}
+        ids={{ input: 'compound-search', inputTestId: 'h5-compound-search', optionTestId: 'h5-compound-option' }}
       />
-      <div className="picker-results">
-        {results.isPending ? (
-          <PageSkeleton blocks={1} />
-        ) : results.isError ? (
-          <ErrorState error={results.error} onRetry={() => void results.refetch()} />
-        ) : results.data.length === 0 ? (
-          <EmptyState title={t('register.compoundEmpty')} />
-        ) : (
-          <List>
-            {results.data.map((compound) => (
-              <List.Item
-                key={compound.id}
-                description={compound.orgName}
-                onClick={() => onPick(compound)}
-                arrowIcon={false}
-                data-testid="h5-compound-option"
-              >
-                {compound.name}
-              </List.Item>
-            ))}
-          </List>
-        )}
-      </div>
     </div>
   );
 }

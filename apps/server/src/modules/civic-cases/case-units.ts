@@ -1,5 +1,5 @@
-import type { Role, UnitKind, UnitRef } from '@linli/contracts';
-import { roleHasPermission } from '@linli/contracts';
+import type { Permission, Role, UnitKind, UnitRef } from '@linli/contracts';
+import { ROLES, roleHasPermission } from '@linli/contracts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
@@ -74,21 +74,41 @@ export const pathPrefixes = (path: string): string[] => {
 };
 
 /**
- * The users to tell about a case of the unit: those assigned on the unit itself, else on the nearest level above
- * that has anyone (a county admin hears of an org unit's case only when the unit has no staff of its own).
+ * Active users holding one of `roles`, assigned exactly on the node of `path`, else on the nearest node above that
+ * has anyone: a grid's case tells its grid worker, and the county hears only of places with nobody of their own.
  */
-export async function usersOfUnit(db: Db | Trx, unit: { kind: UnitKind; path: string }): Promise<string[]> {
+async function nearestUsersWith(db: Db | Trx, roles: readonly Role[], path: string): Promise<string[]> {
+  const prefixes = pathPrefixes(path);
+  if (roles.length === 0 || prefixes.length === 0) return [];
   const rows = await db
     .selectFrom('role_assignment')
     .innerJoin('app_user', 'app_user.id', 'role_assignment.user_id')
     .select(['role_assignment.user_id', 'role_assignment.scope_path'])
-    .where('role_assignment.role', 'in', [...UNIT_ROLES[unit.kind]])
-    .where('role_assignment.scope_path', 'in', pathPrefixes(unit.path))
+    .where('role_assignment.role', 'in', [...roles])
+    .where('role_assignment.scope_path', 'in', prefixes)
     .where('app_user.status', '=', 'active')
     .execute();
-  for (const prefix of pathPrefixes(unit.path)) {
+  for (const prefix of prefixes) {
     const here = rows.filter((r) => r.scope_path === prefix).map((r) => r.user_id);
     if (here.length > 0) return [...new Set(here)];
   }
   return [];
 }
+
+/**
+ * The users to tell about a case of the unit: those assigned on the unit itself, else on the nearest level above
+ * that has anyone (a county admin hears of an org unit's case only when the unit has no staff of its own).
+ */
+export const usersOfUnit = (db: Db | Trx, unit: { kind: UnitKind; path: string }): Promise<string[]> =>
+  nearestUsersWith(db, UNIT_ROLES[unit.kind], unit.path);
+
+/**
+ * The users holding `permission` over `path` at the nearest level that has anyone — the dispatchers or verifiers
+ * of a place, a supervision level's own admins.
+ */
+export const nearestHolders = (db: Db | Trx, permission: Permission, path: string): Promise<string[]> =>
+  nearestUsersWith(
+    db,
+    ROLES.filter((role) => roleHasPermission(role, permission)),
+    path,
+  );

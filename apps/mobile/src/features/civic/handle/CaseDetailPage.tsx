@@ -16,6 +16,7 @@ import { CaseTimeline } from '../shared/CaseTimeline.tsx';
 import { DeadlineBadge } from '../shared/DeadlineBadge.tsx';
 import { useNow } from '../shared/deadline.ts';
 import '../shared/civic.css';
+import '../shared/case-page.css';
 import { ActionSheet } from './ActionSheet.tsx';
 import { CaseFacts } from './CaseFacts.tsx';
 import { ACTION_TONE, type ActionForm, H5_ACTIONS, type H5Action, isH5Action, toActionBody } from './case-actions.ts';

@@ -14,7 +14,9 @@ import { CIVIC_KEYS } from '../civic-queries.ts';
 import { describeActionError, needsRefresh } from '../shared/action-errors.ts';
 import { CaseHeader } from '../shared/CaseHeader.tsx';
 import { CaseTimeline } from '../shared/CaseTimeline.tsx';
+import { publicCaseFacts } from '../shared/public-case-facts.ts';
 import '../shared/civic.css';
+import '../shared/case-page.css';
 import { RateForm, type RateInput } from './RateForm.tsx';
 
 const REASON_MAX = CaseActionBodySchema.shape.reason.unwrap().maxLength ?? 500;
@@ -46,7 +48,6 @@ function RatingSummary({ rating }: { rating: NonNullable<MyCivicCase['rating']> 
 function MyCaseView({ item }: { item: MyCivicCase }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const locale = currentLocale();
   const [reopening, setReopening] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: CIVIC_KEYS.mine });
   const onFailure = (error: unknown) => {
@@ -74,14 +75,7 @@ function MyCaseView({ item }: { item: MyCivicCase }) {
     },
     onError: onFailure,
   });
-  const facts: [string, string][] = [
-    [t('civic.mine.category'), item.categoryName],
-    [t('civic.mine.compound'), item.compoundName],
-    [t('civic.mine.createdAt'), formatDateTime(item.createdAt, locale)],
-  ];
-  if (item.handleDeadlineAt && item.status !== 'closed' && item.status !== 'voided') {
-    facts.push([t('civic.mine.deadline'), formatDateTime(item.handleDeadlineAt, locale)]);
-  }
+  const facts = publicCaseFacts(t, item);
 
   return (
     <>

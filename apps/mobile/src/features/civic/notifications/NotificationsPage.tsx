@@ -15,6 +15,7 @@ import { useCurrentUser } from '../../session/session.ts';
 import { notificationTarget } from '../civic-access.ts';
 import { CIVIC_KEYS } from '../civic-queries.ts';
 import '../shared/civic.css';
+import './notifications.css';
 
 /** 消息: progress and reminders, newest first; a tap marks one read and opens its case. */
 export default function NotificationsPage() {

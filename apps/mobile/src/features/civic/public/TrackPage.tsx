@@ -9,11 +9,11 @@ import { isApiError } from '../../../api/errors.ts';
 import { PageShell } from '../../../components/PageShell.tsx';
 import { EmptyState, ErrorState, PageSkeleton } from '../../../components/StateBlocks.tsx';
 import { TextField } from '../../../components/TextField.tsx';
-import { formatDateTime } from '../../../i18n/format.ts';
-import { currentLocale } from '../../../i18n/index.ts';
 import { CaseHeader } from '../shared/CaseHeader.tsx';
 import { CaseTimeline } from '../shared/CaseTimeline.tsx';
+import { publicCaseFacts } from '../shared/public-case-facts.ts';
 import '../shared/civic.css';
+import '../shared/case-page.css';
 
 const isCode = (code: string): boolean => TrackingCodeParamsSchema.shape.trackingCode.safeParse(code).success;
 
@@ -59,7 +59,6 @@ function TrackForm({ initial }: { initial: string }) {
 
 function TrackedCase({ code }: { code: string }) {
   const { t } = useTranslation();
-  const locale = currentLocale();
   const found = useQuery({
     queryKey: ['civic', 'track', code],
     queryFn: ({ signal }) => civicApi.track(code, signal),
@@ -74,14 +73,7 @@ function TrackedCase({ code }: { code: string }) {
     );
   }
   const item = found.data;
-  const facts: [string, string][] = [
-    [t('civic.mine.category'), item.categoryName],
-    [t('civic.mine.compound'), item.compoundName],
-    [t('civic.mine.createdAt'), formatDateTime(item.createdAt, locale)],
-  ];
-  if (item.handleDeadlineAt && item.status !== 'closed' && item.status !== 'voided') {
-    facts.push([t('civic.mine.deadline'), formatDateTime(item.handleDeadlineAt, locale)]);
-  }
+  const facts = publicCaseFacts(t, item);
   return (
     <>
       <CaseHeader title={item.title} number={item.number} status={item.status} endType={item.endType} facts={facts} />

@@ -19,6 +19,7 @@ import { SubmittedView } from './SubmittedView.tsx';
 import { freshDraft, normaliseDraft } from './submission.ts';
 import { useCaseSubmission } from './useCaseSubmission.ts';
 import '../shared/civic.css';
+import './report.css';
 
 type Props = {
   mode: FormMode;

@@ -1,9 +1,9 @@
 import { Button, Selector } from 'antd-mobile';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CompoundSearchPopup } from '../../../components/CompoundSearchPopup.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import type { Scope } from '../../session/scopes.ts';
-import { CompoundSearchPopup } from './CompoundSearchPopup.tsx';
 import { type CaseForm, type FormErrors, type PickedLocation, PLACE_PART_MAX } from './case-form.ts';
 
 type PlacePatch = Partial<Pick<CaseForm, 'compoundId' | 'compoundName' | 'building' | 'unit' | 'room' | 'location'>>;
@@ -131,6 +131,16 @@ export function PlaceFields({ form, compounds, errors, onChange }: Props) {
         onPick={(compound) => {
           onChange({ compoundId: compound.id, compoundName: compound.name });
           setSearching(false);
+        }}
+        labels={{
+          title: t('civic.report.compoundSearchTitle'),
+          search: t('civic.report.compoundSearch'),
+          empty: t('civic.report.compoundEmpty'),
+        }}
+        ids={{
+          input: 'civic-compound-search',
+          inputTestId: 'civic-compound-search',
+          optionTestId: 'civic-compound-option',
         }}
       />
     </>

@@ -34,6 +34,23 @@ export const toCaseFile = (row: CaseFileRow): CaseFile => ({
   url: `/api/v1/files/${row.file_id}`,
 });
 
+type RatingColumns = Pick<
+  CaseDetailRow,
+  'rating' | 'rated_at' | 'rating_resolved' | 'rating_comment' | 'rated_by_reporter'
+>;
+
+/** The case's 回访评价 as staff and the reporter both see it, or null before anyone rated it. */
+export const toCaseRating = (row: RatingColumns): CivicCaseDetail['rating'] =>
+  row.rating === null || row.rated_at === null
+    ? null
+    : {
+        resolved: toBool(row.rating_resolved),
+        rating: row.rating,
+        comment: row.rating_comment,
+        ratedAt: row.rated_at,
+        byReporter: toBool(row.rated_by_reporter),
+      };
+
 const parseObject = (json: string): Record<string, unknown> => {
   const value: unknown = JSON.parse(json);
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
@@ -141,16 +158,7 @@ export async function loadCaseDetail(ctx: Ctx, db: Db | Trx, caseId: string): Pr
     contactedAt: row.contacted_at,
     handledAt: row.handled_at,
     closedAt: row.closed_at,
-    rating:
-      row.rating === null || row.rated_at === null
-        ? null
-        : {
-            resolved: toBool(row.rating_resolved),
-            rating: row.rating,
-            comment: row.rating_comment,
-            ratedAt: row.rated_at,
-            byReporter: toBool(row.rated_by_reporter),
-          },
+    rating: toCaseRating(row),
     files: files.map(toCaseFile),
     events: events.map((e) => toEvent(e, filesOf(e.id), withInternal)),
     following,

@@ -3,8 +3,9 @@ import { authorize, requireActor } from '../../../platform/access/authorize.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError, notFound } from '../../../platform/errors/app-error.ts';
 import { afterKeyset, decodeCursor, toPage } from '../../../platform/pagination.ts';
-import { toBool, toNumber } from '../../../platform/sql-helpers.ts';
+import { toNumber } from '../../../platform/sql-helpers.ts';
 import { caseSummaryQuery, isFollowing } from '../cases/case.repository.ts';
+import { toCaseRating } from '../cases/case-detail.ts';
 import { toCaseSummary } from '../cases/case-summary.ts';
 import { loadMetricSettings } from '../settings/metric-settings.repository.ts';
 import { abilityInputOf, refusalOf } from '../workflow/case-abilities.ts';
@@ -88,16 +89,7 @@ export async function getMyCase(ctx: Ctx, caseId: string): Promise<MyCivicCase> 
     id: row.id,
     reporter,
     followerCount: toNumber(row.follower_count),
-    rating:
-      row.rating === null || row.rated_at === null
-        ? null
-        : {
-            resolved: toBool(row.rating_resolved),
-            rating: row.rating,
-            comment: row.rating_comment,
-            ratedAt: row.rated_at,
-            byReporter: toBool(row.rated_by_reporter),
-          },
+    rating: toCaseRating(row),
     abilities: { rate: refusalOf(input, 'rate') === null, reopen: refusalOf(input, 'reopen') === null },
     version: row.version,
   };

@@ -1,33 +1,8 @@
-import type { CivicCaseStatus } from '@linli/contracts';
-import { type Permission, ROLES, roleHasPermission, type UnitKind } from '@linli/contracts';
+import type { CivicCaseStatus, UnitKind } from '@linli/contracts';
 import type { Db } from '../../../db/database.ts';
 import type { Trx } from '../../../platform/transaction.ts';
-import { pathPrefixes, usersOfUnit } from '../case-units.ts';
+import { nearestHolders, usersOfUnit } from '../case-units.ts';
 import { stepOf } from '../workflow/civic-case-status.ts';
-
-/**
- * Active users holding a role that grants `permission`, assigned exactly on the node of `path`, else on the
- * nearest node above that has anyone — so a level's own admins hear of its 督办 and the county only when a level
- * has nobody of its own.
- */
-export async function nearestHolders(db: Db | Trx, permission: Permission, path: string): Promise<string[]> {
-  const roles = ROLES.filter((role) => roleHasPermission(role, permission));
-  const prefixes = pathPrefixes(path);
-  if (roles.length === 0 || prefixes.length === 0) return [];
-  const rows = await db
-    .selectFrom('role_assignment')
-    .innerJoin('app_user', 'app_user.id', 'role_assignment.user_id')
-    .select(['role_assignment.user_id', 'role_assignment.scope_path'])
-    .where('role_assignment.role', 'in', roles)
-    .where('role_assignment.scope_path', 'in', prefixes)
-    .where('app_user.status', '=', 'active')
-    .execute();
-  for (const prefix of prefixes) {
-    const here = rows.filter((r) => r.scope_path === prefix).map((r) => r.user_id);
-    if (here.length > 0) return [...new Set(here)];
-  }
-  return [];
-}
 
 export interface AnsweringCase {
   status: CivicCaseStatus;

@@ -8,9 +8,9 @@ import { AppError, notFound } from '../../../platform/errors/app-error.ts';
 import { notifyUsers } from '../../../platform/notify/notify.ts';
 import { type Trx, transact } from '../../../platform/transaction.ts';
 import { appendCaseEvent } from '../case-events.ts';
-import { UNIT_ROLES } from '../case-units.ts';
+import { nearestHolders, UNIT_ROLES } from '../case-units.ts';
 import { type SupervisionRow, selectSupervisions, toSupervision } from './supervision.repository.ts';
-import { inIntake, nearestHolders } from './supervision-people.ts';
+import { inIntake } from './supervision-people.ts';
 
 export type AnswerSupervisionBody = z.infer<typeof AnswerSupervisionBodySchema>;
 

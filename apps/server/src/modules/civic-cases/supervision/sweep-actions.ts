@@ -4,9 +4,10 @@ import { newId } from '../../../platform/ids.ts';
 import { notifyUsers } from '../../../platform/notify/notify.ts';
 import type { Trx } from '../../../platform/transaction.ts';
 import { appendCaseEvent } from '../case-events.ts';
+import { nearestHolders } from '../case-units.ts';
 import { deadlineFrom, type SlaLimit } from '../settings/sla-deadline.ts';
 import { supervisionLevel } from './supervision-level.ts';
-import { inIntake, nearestHolders, responsibleUsers } from './supervision-people.ts';
+import { inIntake, responsibleUsers } from './supervision-people.ts';
 import {
   dueSoonNotice,
   escalationReason,
@@ -29,6 +30,15 @@ const ANSWER_LIMIT: SlaLimit = { minutes: 1440, basis: 'workday' };
 /** One sweep step on one locked case; true when it changed something. */
 export type SweepAction = (trx: Trx, ctx: Ctx, c: SweepCase, now: string) => Promise<boolean>;
 
+/** The audit row of a deadline the sweep acted on: which step, and which deadline. */
+const auditDeadline = (trx: Trx, ctx: Ctx, c: SweepCase, action: string): Promise<void> =>
+  appendAudit(trx, ctx, {
+    action,
+    objectType: 'civic_case',
+    objectId: c.id,
+    details: { step: c.step, deadline: c.deadline_at },
+  });
+
 /**
  * (a) Warns whoever answers for the case that its step is nearly due, once per step: the marker records when,
  * and a new step (a later `step_started_at`) makes the case eligible again.
@@ -37,12 +47,7 @@ export const warnDueSoon: SweepAction = async (trx, ctx, c, now) => {
   if (!needsDueSoonWarning(c, now) || c.deadline_at === null) return false;
   await trx.updateTable('civic_case').set({ due_soon_warned_at: now }).where('id', '=', c.id).execute();
   await notifyUsers(trx, await responsibleUsers(trx, c), dueSoonNotice(c, c.deadline_at), now);
-  await appendAudit(trx, ctx, {
-    action: 'civic_case.due_soon_warn',
-    objectType: 'civic_case',
-    objectId: c.id,
-    details: { step: c.step, deadline: c.deadline_at },
-  });
+  await auditDeadline(trx, ctx, c, 'civic_case.due_soon_warn');
   return true;
 };
 
@@ -62,12 +67,7 @@ export const flagOverdue: SweepAction = async (trx, ctx, c, now) => {
     data: { step: c.step },
   });
   await notifyUsers(trx, await responsibleUsers(trx, c), overdueNotice(c, c.deadline_at), now);
-  await appendAudit(trx, ctx, {
-    action: 'civic_case.overdue',
-    objectType: 'civic_case',
-    objectId: c.id,
-    details: { step: c.step, deadline: c.deadline_at },
-  });
+  await auditDeadline(trx, ctx, c, 'civic_case.overdue');
   return true;
 };
 

@@ -1,36 +1,12 @@
-import { type Permission, ROLES, type Role, roleHasPermission } from '@linli/contracts';
+import { type Permission, type Role, roleHasPermission } from '@linli/contracts';
 import type { Actor } from '../../../platform/context.ts';
 import type { Trx } from '../../../platform/transaction.ts';
-import { pathPrefixes, UNIT_ROLES, usersOfUnit } from '../case-units.ts';
+import { nearestHolders, UNIT_ROLES, usersOfUnit } from '../case-units.ts';
 import type { CaseRow } from './action-types.ts';
 import type { CaseRelation } from './civic-case-status.ts';
 
-const rolesWith = (permission: Permission): Role[] => ROLES.filter((r) => roleHasPermission(r, permission));
-
-/**
- * Active users holding `permission` over `path` at the nearest level that has anyone: a grid's case tells its
- * grid worker, not every county admin above it (they see it on their boards).
- */
-export async function usersOverPlace(trx: Trx, permission: Permission, path: string): Promise<string[]> {
-  const roles = rolesWith(permission);
-  const prefixes = pathPrefixes(path);
-  const rows = await trx
-    .selectFrom('role_assignment')
-    .innerJoin('app_user', 'app_user.id', 'role_assignment.user_id')
-    .select(['role_assignment.user_id', 'role_assignment.scope_path'])
-    .where('role_assignment.role', 'in', roles)
-    .where('role_assignment.scope_path', 'in', prefixes)
-    .where('app_user.status', '=', 'active')
-    .execute();
-  for (const prefix of prefixes) {
-    const here = rows.filter((r) => r.scope_path === prefix).map((r) => r.user_id);
-    if (here.length > 0) return [...new Set(here)];
-  }
-  return [];
-}
-
-export const dispatchersOf = (trx: Trx, row: CaseRow) => usersOverPlace(trx, 'civic_case.dispatch', row.path);
-export const verifiersOf = (trx: Trx, row: CaseRow) => usersOverPlace(trx, 'civic_case.verify', row.path);
+export const dispatchersOf = (trx: Trx, row: CaseRow) => nearestHolders(trx, 'civic_case.dispatch', row.path);
+export const verifiersOf = (trx: Trx, row: CaseRow) => nearestHolders(trx, 'civic_case.verify', row.path);
 
 /** The lead unit's staff, or nobody while the case has no unit. */
 export const unitUsersOf = async (trx: Trx, row: Pick<CaseRow, 'unit_kind' | 'unit_path'>): Promise<string[]> =>

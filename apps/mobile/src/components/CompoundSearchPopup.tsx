@@ -2,16 +2,29 @@ import type { PublicCompound } from '@linli/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { List, Popup } from 'antd-mobile';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { authApi } from '../../../api/auth.ts';
-import { EmptyState, ErrorState, PageSkeleton } from '../../../components/StateBlocks.tsx';
-import { TextField } from '../../../components/TextField.tsx';
-import { useDebouncedValue } from '../../../components/useDebouncedValue.ts';
+import { authApi } from '../api/auth.ts';
+import { EmptyState, ErrorState, PageSkeleton } from './StateBlocks.tsx';
+import { TextField } from './TextField.tsx';
+import { useDebouncedValue } from './useDebouncedValue.ts';
 
-type Props = { visible: boolean; onClose: () => void; onPick: (compound: PublicCompound) => void };
+/** The popup's words, from the caller's own i18n section (registration and 民情 each keep theirs). */
+export interface CompoundSearchLabels {
+  title: string;
+  search: string;
+  empty: string;
+}
 
-/** 选择小区: search every compound of the county by name (`GET /public/compounds?q=`). */
-export function CompoundSearchPopup({ visible, onClose, onPick }: Props) {
+type Props = {
+  visible: boolean;
+  onClose: () => void;
+  onPick: (compound: PublicCompound) => void;
+  labels: CompoundSearchLabels;
+  /** The search box's id and test id, and the options' test id, as each page's journeys know them. */
+  ids: { input: string; inputTestId: string; optionTestId: string };
+};
+
+/** 选择小区: search every compound of the county by name (`GET /public/compounds?q=`, no sign-in needed). */
+export function CompoundSearchPopup({ visible, onClose, onPick, labels, ids }: Props) {
   return (
     <Popup
       visible={visible}
@@ -21,13 +34,12 @@ export function CompoundSearchPopup({ visible, onClose, onPick }: Props) {
       showCloseButton
       bodyClassName="picker-popup"
     >
-      <CompoundSearch onPick={onPick} />
+      <CompoundSearch onPick={onPick} labels={labels} ids={ids} />
     </Popup>
   );
 }
 
-function CompoundSearch({ onPick }: { onPick: (compound: PublicCompound) => void }) {
-  const { t } = useTranslation();
+function CompoundSearch({ onPick, labels, ids }: Pick<Props, 'onPick' | 'labels' | 'ids'>) {
   const [q, setQ] = useState('');
   const query = useDebouncedValue(q.trim(), 300);
   const results = useQuery({
@@ -36,12 +48,12 @@ function CompoundSearch({ onPick }: { onPick: (compound: PublicCompound) => void
     staleTime: 60_000,
   });
   return (
-    <div className="picker" role="dialog" aria-label={t('civic.report.compoundSearchTitle')}>
-      <h2 className="section-title">{t('civic.report.compoundSearchTitle')}</h2>
+    <div className="picker" role="dialog" aria-label={labels.title}>
+      <h2 className="section-title">{labels.title}</h2>
       <TextField
-        id="civic-compound-search"
-        testId="civic-compound-search"
-        label={t('civic.report.compoundSearch')}
+        id={ids.input}
+        testId={ids.inputTestId}
+        label={labels.search}
         type="search"
         enterKeyHint="search"
         maxLength={50}
@@ -54,7 +66,7 @@ function CompoundSearch({ onPick }: { onPick: (compound: PublicCompound) => void
         ) : results.isError ? (
           <ErrorState error={results.error} onRetry={() => void results.refetch()} />
         ) : results.data.length === 0 ? (
-          <EmptyState title={t('civic.report.compoundEmpty')} />
+          <EmptyState title={labels.empty} />
         ) : (
           <List>
             {results.data.map((compound) => (
@@ -63,7 +75,7 @@ function CompoundSearch({ onPick }: { onPick: (compound: PublicCompound) => void
                 description={compound.orgName}
                 onClick={() => onPick(compound)}
                 arrowIcon={false}
-                data-testid="civic-compound-option"
+                data-testid={ids.optionTestId}
               >
                 {compound.name}
               </List.Item>
