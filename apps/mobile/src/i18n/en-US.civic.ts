@@ -255,6 +255,7 @@ export const civicEnUS: typeof civicZhCN = {
       result: 'Result',
       resultPlaceholder: 'What was done and how it turned out',
       resultPhotos: 'Photos after the work',
+      resultPhotosHint: 'At least 1, at most {{max}}; {{count}} chosen',
       photosRequired: 'Please upload at least one photo of the result',
       photos: 'Photos (optional)',
       extension: 'Extra time',

@@ -255,6 +255,7 @@ export const civicZhCN = {
       result: '处理结果',
       resultPlaceholder: '做了什么、结果怎样',
       resultPhotos: '处理后照片',
+      resultPhotosHint: '至少 1 张，最多 {{max}} 张，已选 {{count}} 张',
       photosRequired: '请至少上传一张处理后的照片',
       photos: '照片（选填）',
       extension: '延长多久',

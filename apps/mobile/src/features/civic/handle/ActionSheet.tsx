@@ -6,7 +6,7 @@ import type { RevealedReporter } from '../../../api/civic.ts';
 import { DateField } from '../../../components/DateField.tsx';
 import { TextAreaField } from '../../../components/TextAreaField.tsx';
 import { todayInShanghai } from '../../../i18n/format.ts';
-import { CivicPhotoField } from '../shared/CivicPhotoField.tsx';
+import { CivicPhotoField, MAX_PHOTOS } from '../shared/CivicPhotoField.tsx';
 import {
   type ActionErrors,
   type ActionForm,
@@ -189,6 +189,9 @@ export function ActionSheet(props: Props) {
             onChange={(photos) => update({ photos })}
             onBusyChange={setUploading}
             error={errors.photos}
+            {...(photosRequired(action, detail.nature)
+              ? { hint: t('civic.act.resultPhotosHint', { max: MAX_PHOTOS, count: form.photos.length }) }
+              : {})}
             testId="civic-act-photos"
           />
         ) : null}
