@@ -22,6 +22,7 @@ import {
 } from './modules/civic-cases/index.ts';
 import { membersFileOwners, membersPublicRoutes, membersRoutes } from './modules/members/index.ts';
 import { organisationRoutes, organisationScopeResolver } from './modules/organisation/index.ts';
+import { reportsRoutes } from './modules/reports/index.ts';
 import { residentsRoutes } from './modules/residents/index.ts';
 import { accessRoutes } from './platform/access/index.ts';
 import { auditRoutes } from './platform/audit/index.ts';
@@ -121,6 +122,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(notificationRoutes, { prefix: '/api/v1' });
   await app.register(civicCasesRoutes, { prefix: '/api/v1' });
   await app.register(civicCasesPublicRoutes, { prefix: '/api/v1' });
+  await app.register(reportsRoutes, { prefix: '/api/v1' });
   await app.register(open311Routes, { prefix: '/open311/v2' });
   await app.register(filesRoutes, { prefix: '/api/v1', owners: { ...membersFileOwners, ...civicCaseFileOwners } });
 

@@ -6,6 +6,7 @@ import { describeDatabase, openConfiguredDatabase } from './db/open-configured.t
 import { seedDemoIfEmpty } from './demo/index.ts';
 import { civicCasesJobHandlers } from './modules/civic-cases/index.ts';
 import { membersJobHandlers } from './modules/members/index.ts';
+import { reportsJobHandlers } from './modules/reports/index.ts';
 import { platformJobHandlers, startJobRunner } from './platform/jobs/index.ts';
 
 /** How long SIGTERM waits for in-flight requests before closing anyway (REL-9). */
@@ -22,7 +23,7 @@ export async function serve(config: Config): Promise<void> {
   const demo = config.demo ? await seedDemoIfEmpty(app.platform) : null;
   const jobs = startJobRunner(
     app.platform,
-    { ...platformJobHandlers, ...membersJobHandlers, ...civicCasesJobHandlers },
+    { ...platformJobHandlers, ...membersJobHandlers, ...civicCasesJobHandlers, ...reportsJobHandlers },
     { pollMs: 1000, workerId: `pid-${process.pid}` },
   );
 

@@ -36,6 +36,10 @@ export const ERROR_CODES = [
   'CATEGORY_NOT_OPEN',
   /** A reopen after the configured window. */
   'REOPEN_WINDOW_PASSED',
+  /** A work-report template quotes a figure that is not in the catalogue or whose module is not built. */
+  'REPORT_TEMPLATE_INVALID',
+  /** A ledger export is still being written, failed, or its file has expired. */
+  'LEDGER_EXPORT_NOT_READY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -111,11 +111,19 @@ export const PERMISSIONS = [
   'civic_case.configure',
   /** Run disputes (纠纷调解): parties, sessions, agreements. */
   'mediation.manage',
+  /** The cockpit, generated work reports and generating one for one's scope. */
+  'report.read',
+  /** Work-report templates: write the county's own text. */
+  'report.configure',
+  /** Registers (台账) as Excel for one's scope; the member roster in them is masked. */
+  'ledger.export',
 ] as const;
 export const PermissionSchema = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof PermissionSchema>;
 
 const READ_ORG: Permission[] = ['org.read', 'compound.read', 'grid.read'];
+/** Those who run a place and answer for its figures: the county, a Party committee, a compound's branch. */
+const READ_REPORTS: Permission[] = ['report.read', 'ledger.export'];
 
 /** What the county and Party committees do with 民情 in their subtree. */
 const RUN_CIVIC_CASES: Permission[] = [
@@ -157,8 +165,18 @@ export const PERMISSIONS_BY_ROLE: Record<Role, readonly Permission[]> = {
     'post_category.write',
     ...RUN_CIVIC_CASES,
     'civic_case.configure',
+    ...READ_REPORTS,
+    'report.configure',
   ],
-  committee_admin: [...READ_ORG, 'org.write', 'compound.write', 'grid.write', ...MANAGE_MEMBERS, ...RUN_CIVIC_CASES],
+  committee_admin: [
+    ...READ_ORG,
+    'org.write',
+    'compound.write',
+    'grid.write',
+    ...MANAGE_MEMBERS,
+    ...RUN_CIVIC_CASES,
+    ...READ_REPORTS,
+  ],
   branch_secretary: [
     ...READ_ORG,
     'compound.write',
@@ -177,6 +195,7 @@ export const PERMISSIONS_BY_ROLE: Record<Role, readonly Permission[]> = {
     'civic_case.handle',
     'civic_case.verify',
     'mediation.manage',
+    ...READ_REPORTS,
   ],
   branch_committee: [
     ...READ_ORG,

@@ -1,6 +1,7 @@
 import type { ColumnType } from 'kysely';
 import type { CivicTables } from './schema-civic.ts';
 import type { MembersTables } from './schema-members.ts';
+import type { ReportsTables } from './schema-reports.ts';
 
 /**
  * The database as Kysely sees it. Tables are snake_case and singular; columns keep their SQL names, and
@@ -8,7 +9,7 @@ import type { MembersTables } from './schema-members.ts';
  * PostgreSQL: UUIDv7 text ids, ISO-8601 UTC text timestamps, integer 0/1 booleans (see `db/sql-helpers.ts`),
  * JSON as text, money as integer fen.
  */
-export interface DB extends MembersTables, CivicTables {
+export interface DB extends MembersTables, CivicTables, ReportsTables {
   app_user: AppUserTable;
   role_assignment: RoleAssignmentTable;
   user_session: UserSessionTable;

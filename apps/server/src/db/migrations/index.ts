@@ -9,6 +9,7 @@ import { membersRosterMigration } from './0008-members-roster.ts';
 import { civicCasesMigration } from './0009-civic-cases.ts';
 import { civicSupervisionMigration } from './0010-civic-supervision.ts';
 import { civicMetricsIndexesMigration } from './0011-civic-metrics-indexes.ts';
+import { reportsMigration } from './0012-reports.ts';
 import type { LinliMigration } from './migration-helpers.ts';
 
 /** Applied in key order. Never edit a migration once it is merged; add the next one. */
@@ -24,4 +25,5 @@ export const MIGRATIONS: Record<string, LinliMigration> = {
   '0009-civic-cases': civicCasesMigration,
   '0010-civic-supervision': civicSupervisionMigration,
   '0011-civic-metrics-indexes': civicMetricsIndexesMigration,
+  '0012-reports': reportsMigration,
 };

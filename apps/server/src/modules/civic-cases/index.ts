@@ -14,7 +14,22 @@ import { workflowRoutes } from './workflow/workflow.routes.ts';
 export { civicCaseFileOwners } from './case-file-owners.ts';
 /** The demo seeder plays cases through the same use cases the API runs. */
 export { createCase, type NewCaseInput } from './intake/case-create.ts';
+/** Reports quote the 民情 figures through the same counts, rates and periods the metrics pages use. */
+export { addCounts, ZERO_COUNTS } from './metrics/case-metrics.ts';
+export { ratesOf } from './metrics/case-rates.ts';
+export { getCivicMetrics } from './metrics/metrics.query.ts';
+export { countsByGroup, overdueOpenCount, receivedByStatus } from './metrics/metrics.repository.ts';
+export {
+  assertPeriod,
+  monthPeriod,
+  monthsOf,
+  nextDay,
+  periodBounds,
+  shanghaiMidnight,
+} from './metrics/metrics-period.ts';
+export { getCivicRanking } from './metrics/rankings.query.ts';
 export { open311Routes } from './open311/open311.routes.ts';
+export { loadMetricSettings } from './settings/metric-settings.repository.ts';
 export { applyCaseAction } from './workflow/case-action.runner.ts';
 
 /**

@@ -32,6 +32,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   CIVIC_CASE_TRANSITION: 409,
   CATEGORY_NOT_OPEN: 422,
   REOPEN_WINDOW_PASSED: 409,
+  REPORT_TEMPLATE_INVALID: 400,
+  LEDGER_EXPORT_NOT_READY: 409,
   INTERNAL: 500,
 };
 
@@ -102,6 +104,14 @@ export const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   REOPEN_WINDOW_PASSED: {
     'zh-CN': '已超过可重新提起的期限，请重新上报',
     'en-US': 'The time to reopen has passed; please file a new report',
+  },
+  REPORT_TEMPLATE_INVALID: {
+    'zh-CN': '模板中有无法使用的数据项，请按提示删除或替换',
+    'en-US': 'The template quotes figures that cannot be used; remove or replace them as shown',
+  },
+  LEDGER_EXPORT_NOT_READY: {
+    'zh-CN': '台账文件尚未生成完成或已过期，请稍候或重新导出',
+    'en-US': 'The ledger file is not ready or has expired; wait or export it again',
   },
   INTERNAL: { 'zh-CN': '系统繁忙，请稍后再试', 'en-US': 'Something went wrong; please try again later' },
 };

@@ -1,0 +1,3 @@
+import type { JobHandlers } from '../../../platform/jobs/index.ts';
+
+export const ledgerJobHandlers: JobHandlers = {};
