@@ -231,14 +231,28 @@ export const LedgerPreviewQuerySchema = LedgerQuerySchema.extend({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 }).strict();
 
+const LedgerColumnSchema = z.object({ key: z.string(), label: z.string(), width: z.number() });
+const LedgerRowSchema = z.array(z.union([z.string(), z.number(), z.null()]));
+
+/** One worksheet of a ledger: 双报到 and 设岗定责 have two (members and units; posts and service records). */
+export const LedgerSheetPreviewSchema = z.object({
+  name: z.string(),
+  columns: z.array(LedgerColumnSchema),
+  rows: z.array(LedgerRowSchema),
+  truncated: z.boolean(),
+});
+export type LedgerSheetPreview = z.infer<typeof LedgerSheetPreviewSchema>;
+
 export const LedgerPreviewSchema = z.object({
   kind: LedgerKindSchema,
   title: z.string(),
   scope: ReportScopeRefSchema,
-  columns: z.array(z.object({ key: z.string(), label: z.string(), width: z.number() })),
-  rows: z.array(z.array(z.union([z.string(), z.number(), z.null()]))),
+  /** The first worksheet's columns, rows and `truncated` (every sheet, the first included, is in `sheets`). */
+  columns: z.array(LedgerColumnSchema),
+  rows: z.array(LedgerRowSchema),
   /** True when the ledger has more rows than the preview shows; the export holds them all. */
   truncated: z.boolean(),
+  sheets: z.array(LedgerSheetPreviewSchema),
 });
 export type LedgerPreview = z.infer<typeof LedgerPreviewSchema>;
 
@@ -266,3 +280,10 @@ export const LedgerExportSchema = z.object({
 });
 export type LedgerExport = z.infer<typeof LedgerExportSchema>;
 export const LedgerExportPageSchema = pageOf(LedgerExportSchema);
+
+export const LedgerExportListQuerySchema = z
+  .object({
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();

@@ -10,6 +10,7 @@ import { civicCasesMigration } from './0009-civic-cases.ts';
 import { civicSupervisionMigration } from './0010-civic-supervision.ts';
 import { civicMetricsIndexesMigration } from './0011-civic-metrics-indexes.ts';
 import { reportsMigration } from './0012-reports.ts';
+import { reportsFiguresMigration } from './0013-reports-figures.ts';
 import type { LinliMigration } from './migration-helpers.ts';
 
 /** Applied in key order. Never edit a migration once it is merged; add the next one. */
@@ -26,4 +27,5 @@ export const MIGRATIONS: Record<string, LinliMigration> = {
   '0010-civic-supervision': civicSupervisionMigration,
   '0011-civic-metrics-indexes': civicMetricsIndexesMigration,
   '0012-reports': reportsMigration,
+  '0013-reports-figures': reportsFiguresMigration,
 };

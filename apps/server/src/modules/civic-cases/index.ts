@@ -31,6 +31,8 @@ export { getCivicRanking } from './metrics/rankings.query.ts';
 export { open311Routes } from './open311/open311.routes.ts';
 export { loadMetricSettings } from './settings/metric-settings.repository.ts';
 export { applyCaseAction } from './workflow/case-action.runner.ts';
+/** The statuses in which a case is still open (the overdue backlog counts only these). */
+export { OPEN_STATUSES } from './workflow/civic-case-status.ts';
 
 /**
  * The 民情 module: categories, time limits and routing; intake from every channel; the case centre and inboxes;

@@ -14,6 +14,8 @@ export { householdSortKey } from './households/household-address.ts';
 export { findSelfMember, type MemberRef } from './member-access.ts';
 /** Read policies for the stored files attached to members' records (service-record photos). */
 export { postsFileOwners as membersFileOwners } from './posts/service-records.routes.ts';
+/** The reports module's member roster (党员花名册) reads and masks rows exactly as the roster export does. */
+export { type MemberViewRow, selectMemberView, toMemberListItem } from './roster/member.repository.ts';
 
 /**
  * The members module: roster, 双报到, posts, needs and services, households, work-unit feedback. Every route

@@ -7,6 +7,9 @@ import type { Platform } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
 import { householdSortKey } from './households/household-address.ts';
 
+/** The report-in, service and post-claim rows, for other modules' tests (depcruise: through this file only). */
+export { insertPostClaim, insertReportIn, insertService } from './report-in/report-in.test-support.ts';
+
 let seq = 0;
 
 /** A valid 18-character ID number, different on every call (born 1980-01-01 plus `seq` days' worth of codes). */
