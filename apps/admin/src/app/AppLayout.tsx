@@ -13,6 +13,7 @@ import { useSession, useSignOut } from './session.tsx';
 const { Header, Sider, Content } = Layout;
 const GROUP_ORDER: NavGroup[] = [
   null,
+  'groupReports',
   'groupOrganisation',
   'groupMembers',
   'groupCivic',

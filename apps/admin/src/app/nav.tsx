@@ -9,14 +9,18 @@ import {
   CommentOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  FileDoneOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
   FileWordOutlined,
   FlagOutlined,
+  FundOutlined,
   HeartOutlined,
   HomeOutlined,
   IdcardOutlined,
   InboxOutlined,
   LockOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   ShopOutlined,
@@ -55,6 +59,10 @@ export type NavKey =
   | 'civicSupervision'
   | 'civicMetrics'
   | 'civicSettings'
+  | 'dashboard'
+  | 'workReports'
+  | 'workReportTemplates'
+  | 'ledgers'
   | 'accounts'
   | 'passwordPolicy'
   | 'audit';
@@ -62,6 +70,7 @@ export type NavGroup =
   | 'groupOrganisation'
   | 'groupMembers'
   | 'groupCivic'
+  | 'groupReports'
   | 'groupService'
   | 'groupResidents'
   | 'groupSystem'
@@ -179,6 +188,22 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: 'civic_case.configure',
     group: 'groupCivic',
   },
+  { key: 'dashboard', path: '/dashboard', icon: <FundOutlined />, permission: 'report.read', group: 'groupReports' },
+  {
+    key: 'workReports',
+    path: '/work-reports',
+    icon: <FileTextOutlined />,
+    permission: 'report.read',
+    group: 'groupReports',
+  },
+  {
+    key: 'workReportTemplates',
+    path: '/work-report-templates',
+    icon: <ProfileOutlined />,
+    permission: 'report.configure',
+    group: 'groupReports',
+  },
+  { key: 'ledgers', path: '/ledgers', icon: <FileDoneOutlined />, permission: 'ledger.export', group: 'groupReports' },
   {
     key: 'posts',
     path: '/posts',

@@ -60,6 +60,14 @@ const CivicSupervisionPage = page(
 );
 const CivicMetricsPage = page(() => import('../features/civic-metrics/CivicMetricsPage.tsx'), 'CivicMetricsPage');
 const CivicSettingsPage = page(() => import('../features/civic-settings/CivicSettingsPage.tsx'), 'CivicSettingsPage');
+const DashboardPage = page(() => import('../features/dashboard/DashboardPage.tsx'), 'DashboardPage');
+const WorkReportsPage = page(() => import('../features/work-reports/WorkReportsPage.tsx'), 'WorkReportsPage');
+const WorkReportTemplatesPage = page(
+  () => import('../features/work-reports/WorkReportTemplatesPage.tsx'),
+  'WorkReportTemplatesPage',
+);
+const TemplateEditorPage = page(() => import('../features/work-reports/TemplateEditorPage.tsx'), 'TemplateEditorPage');
+const LedgersPage = page(() => import('../features/ledgers/LedgersPage.tsx'), 'LedgersPage');
 const NotificationsPage = page(() => import('../features/notifications/NotificationsPage.tsx'), 'NotificationsPage');
 
 const guarded = (permission: Permission, element: ReactNode) => (
@@ -118,6 +126,12 @@ export const router = createBrowserRouter([
       { path: 'civic-supervision', element: <CivicSupervisionPage /> },
       { path: 'civic-metrics', element: <CivicMetricsPage /> },
       { path: 'civic-settings', element: guarded('civic_case.configure', <CivicSettingsPage />) },
+      { path: 'dashboard', element: guarded('report.read', <DashboardPage />) },
+      { path: 'work-reports', element: guarded('report.read', <WorkReportsPage />) },
+      { path: 'work-report-templates', element: guarded('report.configure', <WorkReportTemplatesPage />) },
+      { path: 'work-report-templates/new', element: guarded('report.configure', <TemplateEditorPage />) },
+      { path: 'work-report-templates/:id', element: guarded('report.configure', <TemplateEditorPage />) },
+      { path: 'ledgers', element: guarded('ledger.export', <LedgersPage />) },
       { path: 'notifications', element: <NotificationsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -2,6 +2,7 @@ import type { Role, ScopeKind } from '@linli/contracts';
 import { sql } from 'kysely';
 import { createRootOrgUnit, organisationScopeResolver } from '../modules/organisation/index.ts';
 import { appendAudit } from '../platform/audit/index.ts';
+import type { Clock } from '../platform/clock.ts';
 import type { Ctx, Platform } from '../platform/context.ts';
 import { systemCtx } from '../platform/context.ts';
 import { seedDemoCivicCases } from './civic/index.ts';
@@ -12,6 +13,8 @@ import { seedDemoMembers } from './members/index.ts';
 import { seededRandom } from './seeded-random.ts';
 
 export const DEMO_SEED = 20261127;
+/** When the demo county's organisation was set up (09:00 Beijing time). */
+const DEMO_ORGANISATION_SET_UP = '2024-01-08T01:00:00.000Z';
 
 export interface DemoResult {
   created: boolean;
@@ -44,9 +47,16 @@ export async function seedDemoIfEmpty(platform: Platform): Promise<DemoResult> {
   const random = seededRandom(DEMO_SEED);
   const names = demoNames(random);
   const system = systemCtx(platform);
+  // The organisation predates the year of 民情 the demo plays: set up in January 2024, before its branches elected
+  // their committees (2024-03-15), so reports "as at" any day of the last two years find the compounds in place.
+  const organisationSetUp: Clock = { now: () => new Date(DEMO_ORGANISATION_SET_UP) };
 
   const { root, countyAdmin } = await platform.db.transaction().execute(async (trx) => {
-    const rootUnit = await createRootOrgUnit(trx, system, { name: '中共示例县委员会', kind: 'county_committee' });
+    const rootUnit = await createRootOrgUnit(
+      trx,
+      { ...system, clock: organisationSetUp },
+      { name: '中共示例县委员会', kind: 'county_committee' },
+    );
     const rootScope: DemoScope = { kind: 'org', id: rootUnit.id, path: rootUnit.path };
     const admin = await createDemoAccount(trx, platform, {
       role: 'county_admin',
@@ -70,7 +80,7 @@ export async function seedDemoIfEmpty(platform: Platform): Promise<DemoResult> {
       ],
     },
   };
-  const refs = await buildDemoCounty(asCountyAdmin, root.id, names, random);
+  const refs = await buildDemoCounty({ ...asCountyAdmin, clock: organisationSetUp }, root.id, names, random);
 
   const compound = await scopeOf(platform, 'compound', refs.firstCompound.id);
   const grid = await scopeOf(platform, 'grid', refs.firstGrid.id);

@@ -11,6 +11,7 @@ import { member } from './member.ts';
 import { org } from './org.ts';
 import { branchTerm, dutyZone, grid, partnerUnit, venue } from './registry.ts';
 import { reportIn } from './reportIn.ts';
+import { reports } from './reports.ts';
 import { service } from './service.ts';
 
 export const enUS: Messages = {
@@ -36,4 +37,5 @@ export const enUS: Messages = {
   civicMetrics,
   mediation,
   notification,
+  reports,
 };

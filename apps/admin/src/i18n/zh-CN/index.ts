@@ -10,6 +10,7 @@ import { member } from './member.ts';
 import { org } from './org.ts';
 import { branchTerm, dutyZone, grid, partnerUnit, venue } from './registry.ts';
 import { reportIn } from './reportIn.ts';
+import { reports } from './reports.ts';
 import { service } from './service.ts';
 
 export const zhCN = {
@@ -35,6 +36,7 @@ export const zhCN = {
   civicMetrics,
   mediation,
   notification,
+  reports,
 };
 
 export type Messages = typeof zhCN;
