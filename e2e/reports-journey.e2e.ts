@@ -176,4 +176,30 @@ describe(`Reports: the county cockpit and the work report at 1440 px (${db})`, (
     }
     expect(describeProblems(consoleBrowser.problems)).toBe('');
   });
+  it('exports the 民情 ledger to Excel with a progress bar, and the file holds every case of the period', async () => {
+    const { page } = consoleBrowser;
+    await page.goto(`${server.baseUrl}/ledgers?kind=civic_cases&from=${period.from}&to=${period.to}`);
+    await page.getByTestId('ledger-table').locator('tbody tr').first().waitFor();
+    await screenshot(page, 'admin-ledger-civic-cases');
+    await page.getByTestId('ledger-export').click();
+    await page.getByTestId('ledger-progress').waitFor();
+    const download = page.getByTestId('ledger-download');
+    await download.waitFor({ timeout: 60_000 });
+    await screenshot(page, 'admin-ledger-exported');
+    const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    const zip = await JSZip.loadAsync(await readFile(await file.path()));
+    const sheet = (await zip.file('xl/worksheets/sheet1.xml')?.async('string')) ?? '';
+    const county = await dashboardFor(`from=${period.from}&to=${period.to}`);
+    // A title row, the watermark row and the header row come before one row per case received in the period.
+    expect(sheet.match(/<row /g)?.length).toBe(Number(county.figures.cases_received) + 3);
+    expect(sheet).not.toMatch(/1[3-9]\d{9}/);
+    await page.emulateMedia({ media: 'print' });
+    try {
+      await screenshot(page, 'admin-ledger-print');
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+    expect(describeProblems(consoleBrowser.problems)).toBe('');
+  });
 });
