@@ -8,6 +8,7 @@ import { router } from './app/router.tsx';
 import { acceptMe, ME_KEY, markSessionExpired } from './app/session.tsx';
 import './i18n/index.ts';
 import './styles.css';
+import './styles/print-frame.css';
 
 // A 401 on any session-bound request: the session ended (idle timeout, 12-hour limit, logout elsewhere).
 // Forgetting the user makes RequireAuth send them to the login page, which says why and returns them afterwards.

@@ -15,6 +15,16 @@ const GRADE_ORDER = { A: 1, B: 2, C: 3, D: 4, E: 5 } as const;
 /** Nulls last whichever way the column is sorted is not what antd does; nulls count as the lowest value. */
 const byNullable = (a: number | null, b: number | null): number => (a ?? -1) - (b ?? -1);
 
+type CountKey = 'members' | 'membersReportedIn' | 'casesReceived' | 'casesClosed' | 'casesOverdueOpen';
+
+/** A right-aligned count, sorted by its number. */
+const countColumn = (title: string, key: CountKey): TableColumnsType<DashboardChild>[number] => ({
+  title,
+  dataIndex: key,
+  align: 'right',
+  sorter: (a, b) => a[key] - b[key],
+});
+
 const columnsOf = (t: TFunction, period: Period): TableColumnsType<DashboardChild> => [
   {
     title: t('reports.dashboard.children.name'),
@@ -40,35 +50,12 @@ const columnsOf = (t: TFunction, period: Period): TableColumnsType<DashboardChil
     sorter: (a, b) => a.compounds - b.compounds || a.compoundsWithBranch - b.compoundsWithBranch,
     render: (_: unknown, c) => `${c.compoundsWithBranch} / ${c.compounds}`,
   },
+  countColumn(t('reports.dashboard.children.members'), 'members'),
+  countColumn(t('reports.dashboard.children.reportedIn'), 'membersReportedIn'),
+  countColumn(t('reports.dashboard.children.received'), 'casesReceived'),
+  countColumn(t('reports.dashboard.children.closed'), 'casesClosed'),
   {
-    title: t('reports.dashboard.children.members'),
-    dataIndex: 'members',
-    align: 'right',
-    sorter: (a, b) => a.members - b.members,
-  },
-  {
-    title: t('reports.dashboard.children.reportedIn'),
-    dataIndex: 'membersReportedIn',
-    align: 'right',
-    sorter: (a, b) => a.membersReportedIn - b.membersReportedIn,
-  },
-  {
-    title: t('reports.dashboard.children.received'),
-    dataIndex: 'casesReceived',
-    align: 'right',
-    sorter: (a, b) => a.casesReceived - b.casesReceived,
-  },
-  {
-    title: t('reports.dashboard.children.closed'),
-    dataIndex: 'casesClosed',
-    align: 'right',
-    sorter: (a, b) => a.casesClosed - b.casesClosed,
-  },
-  {
-    title: t('reports.dashboard.children.overdue'),
-    dataIndex: 'casesOverdueOpen',
-    align: 'right',
-    sorter: (a, b) => a.casesOverdueOpen - b.casesOverdueOpen,
+    ...countColumn(t('reports.dashboard.children.overdue'), 'casesOverdueOpen'),
     render: (n: number) =>
       n > 0 ? (
         <Typography.Text type="danger" strong>

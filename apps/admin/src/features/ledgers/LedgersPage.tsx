@@ -17,8 +17,9 @@ import {
   periodProblem,
   type ReportPeriod,
   type ReportScope,
-  scopeFrom,
+  scopePeriodParams,
   scopeQuery,
+  shownScopeFrom,
 } from '../work-reports/scopePeriod.ts';
 import { ExportProgress } from './ExportProgress.tsx';
 import { LedgerPreviewTable } from './LedgerPreviewTable.tsx';
@@ -34,17 +35,11 @@ const useSelection = () => {
   const [params, setParams] = useSearchParams();
   const asked = params.get('kind');
   const kind: LedgerKind = isKind(asked) ? asked : 'organisation';
-  const pendingKind = params.get('scope');
-  const parsed = scopeFrom(params);
-  const scope: ReportScope =
-    parsed.kind === 'mine' && (pendingKind === 'org' || pendingKind === 'compound') ? { kind: pendingKind } : parsed;
+  const scope = shownScopeFrom(params);
   const period = periodFrom(params.get('from'), params.get('to'), 'thisYear');
   const write = (next: { kind?: LedgerKind; scope?: ReportScope; period?: ReportPeriod }) => {
-    const s = next.scope ?? scope;
-    const p = next.period ?? period;
-    const out = new URLSearchParams({ kind: next.kind ?? kind, ...scopeQuery(s), from: p.from, to: p.to });
-    if (s.kind !== 'mine' && !s.id) out.set('scope', s.kind);
-    setParams(out, { replace: true });
+    const out = { kind: next.kind ?? kind, ...scopePeriodParams(next.scope ?? scope, next.period ?? period) };
+    setParams(new URLSearchParams(out), { replace: true });
   };
   return { kind, scope, period, write };
 };

@@ -18,7 +18,9 @@ import {
   type ReportPeriod,
   type ReportScope,
   scopeFrom,
+  scopePeriodParams,
   scopeQuery,
+  shownScopeFrom,
 } from './scopePeriod.ts';
 import { defaultTemplateId, useTemplates } from './useTemplates.ts';
 
@@ -29,19 +31,12 @@ const useFormState = () => {
   const period = periodFrom(params.get('from'), params.get('to'), 'thisYear');
   const templateId = params.get('templateId');
   const write = (next: { scope?: ReportScope; period?: ReportPeriod; templateId?: string }) => {
-    const s = next.scope ?? scope;
-    const p = next.period ?? period;
-    const out = new URLSearchParams({ ...scopeQuery(s), from: p.from, to: p.to });
-    // An "org" or "compound" choice still waiting for its pick stays a choice, not "mine".
-    if (s.kind !== 'mine' && !s.id) out.set('scope', s.kind);
+    const out = new URLSearchParams(scopePeriodParams(next.scope ?? scope, next.period ?? period));
     const tpl = next.templateId ?? templateId;
     if (tpl) out.set('templateId', tpl);
     setParams(out, { replace: true });
   };
-  const pendingKind = params.get('scope');
-  const shownScope: ReportScope =
-    scope.kind === 'mine' && (pendingKind === 'org' || pendingKind === 'compound') ? { kind: pendingKind } : scope;
-  return { scope: shownScope, period, templateId, write };
+  return { scope: shownScopeFrom(params), period, templateId, write };
 };
 
 type Props = { onShowFigures: (report: WorkReport) => void };

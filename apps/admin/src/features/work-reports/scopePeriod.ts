@@ -58,12 +58,27 @@ export const scopeFrom = (params: URLSearchParams): ReportScope => {
   return { kind: 'mine' };
 };
 
+/** The scope the page shows: as `scopeFrom`, or an "org" / "compound" choice still waiting for its pick (`scope=`). */
+export const shownScopeFrom = (params: URLSearchParams): ReportScope => {
+  const parsed = scopeFrom(params);
+  const pending = params.get('scope');
+  return parsed.kind === 'mine' && (pending === 'org' || pending === 'compound') ? { kind: pending } : parsed;
+};
+
 /** The scope as the API's `orgId` / `compoundId` (none for the caller's own). */
 export const scopeQuery = (scope: ReportScope): { orgId?: string; compoundId?: string } => {
   if (scope.kind === 'org' && scope.id) return { orgId: scope.id };
   if (scope.kind === 'compound' && scope.id) return { compoundId: scope.id };
   return {};
 };
+
+/** A scope and period as URL parameters; a choice still waiting for its pick stays a choice (`scope=`), not "mine". */
+export const scopePeriodParams = (scope: ReportScope, period: ReportPeriod): Record<string, string> => ({
+  ...scopeQuery(scope),
+  from: period.from,
+  to: period.to,
+  ...(scope.kind !== 'mine' && !scope.id ? { scope: scope.kind } : {}),
+});
 
 /** Whether a scope is complete: "org" and "compound" need a pick. */
 export const isScopePicked = (scope: ReportScope): boolean => scope.kind === 'mine' || Boolean(scope.id);

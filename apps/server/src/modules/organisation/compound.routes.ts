@@ -14,6 +14,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireIfMatch, sendEtag } from '../../platform/concurrency.ts';
+import { attachment } from '../../platform/http/content-disposition.ts';
 import { getCompoundDetail, listCompounds } from './compound.service.ts';
 import { createCompound, updateCompound } from './compound-create.ts';
 import { exportCompounds } from './compound-export.ts';
@@ -21,9 +22,6 @@ import { replaceCompoundParty } from './compound-parties.ts';
 
 const tags = ['organisation'];
 const CsvSchema = z.string().describe('CSV, UTF-8 with BOM (text/csv)');
-
-/** RFC 6266 / 5987: the Chinese file name travels percent-encoded in `filename*`. */
-const attachment = (filename: string): string => `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`;
 
 /** Compounds: list, export, detail, create, edit, and the four parties. */
 export const compoundRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -12,6 +12,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendEtag } from '../../../platform/concurrency.ts';
+import { attachment } from '../../../platform/http/content-disposition.ts';
 import { loadCaseDetail } from './case-detail.ts';
 import { exportCases } from './case-export.ts';
 import { listCases } from './case-list.service.ts';
@@ -21,9 +22,6 @@ import { createSavedView, deleteSavedView, listSavedViews } from './saved-views.
 const tags = ['civic-cases'];
 const CsvSchema = z.string().describe('CSV, UTF-8 with BOM (text/csv)');
 const NoContentSchema = z.null().describe('No content');
-
-/** RFC 6266 / 5987: the Chinese file name travels percent-encoded in `filename*`. */
-const attachment = (filename: string): string => `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`;
 
 /** The case centre: lists and inboxes, the ledger export, the detail, saved views, the audited reporter reveal. */
 export const caseQueryRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -8,6 +8,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireIfMatch, sendEtag } from '../../../platform/concurrency.ts';
+import { attachment } from '../../../platform/http/content-disposition.ts';
 import { downloadAgreement } from './mediation.agreement.ts';
 import { addMediationSession, getMediation, putMediation } from './mediation.manage.ts';
 import { recordMediationOutcome } from './mediation.outcome.ts';
@@ -16,9 +17,6 @@ const tags = ['civic-cases'];
 const AgreementFileSchema = z
   .custom<Buffer>((value) => Buffer.isBuffer(value))
   .describe('The agreement: a Word document (generated) or the uploaded scan');
-
-/** RFC 6266 / 5987: the Chinese file name travels percent-encoded in `filename*`. */
-const attachment = (filename: string): string => `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`;
 
 /** 纠纷调解: the parties, mediator, sessions and outcome of a dispute case, and its agreement document. */
 export const mediationRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -13,6 +13,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireIfMatch, sendEtag } from '../../../platform/concurrency.ts';
+import { attachment } from '../../../platform/http/content-disposition.ts';
 import { getHouseholdDetail, listHouseholds } from './household.service.ts';
 import { householdActivityRoutes } from './household-activity.routes.ts';
 import { exportHouseholds } from './household-export.ts';
@@ -23,9 +24,6 @@ import { addResident, removeResident, updateResident } from './resident.service.
 const tags = ['households'];
 const CsvSchema = z.string().describe('CSV, UTF-8 with BOM (text/csv)');
 const NoContentSchema = z.null().describe('No content');
-
-/** RFC 6266 / 5987: the Chinese file name travels percent-encoded in `filename*`. */
-const attachment = (filename: string): string => `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`;
 
 /** Households and residents; links, visits and the member's own record and badge register from here too. */
 export const householdRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,5 +1,6 @@
 import {
   CreateFeedbackDocumentBodySchema,
+  DOCX_MEDIA_TYPE,
   FeedbackDocumentListQuerySchema,
   FeedbackDocumentSchema,
   IdParamsSchema,
@@ -9,6 +10,7 @@ import {
 } from '@linli/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { attachment } from '../../../platform/http/content-disposition.ts';
 import {
   createFeedbackDocument,
   downloadFeedbackDocument,
@@ -17,12 +19,7 @@ import {
 } from './feedback.service.ts';
 
 const tags = ['members'];
-const DocxSchema = z
-  .custom<Buffer>((value) => Buffer.isBuffer(value))
-  .describe('Word document (application/vnd.openxmlformats-officedocument.wordprocessingml.document)');
-
-/** RFC 6266 / 5987: the Chinese file name travels percent-encoded in `filename*`. */
-const attachment = (filename: string): string => `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`;
+const DocxSchema = z.custom<Buffer>((value) => Buffer.isBuffer(value)).describe(`Word document (${DOCX_MEDIA_TYPE})`);
 
 /** Work-unit feedback (八小时外): the quarter's record as a page and as stored Word documents. */
 export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {

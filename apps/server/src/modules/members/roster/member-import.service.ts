@@ -8,6 +8,7 @@ import { isoNow } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { insertStoredFile } from '../../../platform/files/stored-file.repository.ts';
+import { XLSX_MEDIA_TYPE } from '../../../platform/http/content-disposition.ts';
 import { newId } from '../../../platform/ids.ts';
 import { enqueueJob } from '../../../platform/jobs/index.ts';
 import { decodeCursor, encodeCursor } from '../../../platform/pagination.ts';
@@ -16,7 +17,6 @@ import { invalidField } from './member-derive.ts';
 import { commonPath } from './pii-export.service.ts';
 
 export const MEMBER_IMPORT_JOB = 'members.import';
-const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** An xlsx file is a ZIP archive: it starts with the local-file-header signature `PK\x03\x04`. */
 export const looksLikeXlsx = (bytes: Buffer): boolean =>

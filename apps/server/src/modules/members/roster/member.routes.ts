@@ -14,6 +14,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireIfMatch, sendEtag } from '../../../platform/concurrency.ts';
+import { attachment, XLSX_MEDIA_TYPE } from '../../../platform/http/content-disposition.ts';
 import { createMember } from './member-create.ts';
 import { getMemberDetail } from './member-detail.ts';
 import { exportMembers } from './member-export.ts';
@@ -23,11 +24,7 @@ import { searchMembers } from './member-search.ts';
 import { updateMember } from './member-update.ts';
 
 const tags = ['members'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const XlsxSchema = z.unknown().describe(`xlsx (${XLSX})`);
-
-/** RFC 6266 / 5987: the Chinese file name travels percent-encoded in `filename*`. */
-const attachment = (filename: string): string => `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`;
+const XlsxSchema = z.unknown().describe(`xlsx (${XLSX_MEDIA_TYPE})`);
 
 /** The roster: list and search, export, template, detail, create, edit, reveal. */
 export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -51,7 +48,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const file = await exportMembers(request.ctx, request.query);
       return reply
-        .header('content-type', XLSX)
+        .header('content-type', XLSX_MEDIA_TYPE)
         .header('content-disposition', attachment(file.filename))
         .header('cache-control', 'no-store')
         .send(file.body);
@@ -61,7 +58,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/members/import-template', { schema: { tags, response: { 200: XlsxSchema } } }, async (request, reply) => {
     const file = await memberImportTemplate(request.ctx);
     return reply
-      .header('content-type', XLSX)
+      .header('content-type', XLSX_MEDIA_TYPE)
       .header('content-disposition', attachment(file.filename))
       .header('cache-control', 'no-store')
       .send(file.body);

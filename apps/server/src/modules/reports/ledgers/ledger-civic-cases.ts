@@ -1,9 +1,10 @@
 import type { CivicCaseEventType } from '@linli/contracts';
 import type { Db } from '../../../db/database.ts';
 import { afterKeyset } from '../../../platform/pagination.ts';
-import { pathStartsWith, toNumber } from '../../../platform/sql-helpers.ts';
+import { pathStartsWith } from '../../../platform/sql-helpers.ts';
 import { CIVIC_ZH, shanghaiMinute, shanghaiMonthDay, yesNo } from './ledger-labels.ts';
-import { column, groupBy, keysetLedger, type LedgerDef, type LedgerRow, type LedgerSource } from './ledger-types.ts';
+import { keysetSheet } from './ledger-sheet.ts';
+import { column, groupBy, type LedgerDef, type LedgerRow, type LedgerSource } from './ledger-types.ts';
 
 /** The 办理过程 cell stops here: a long-running case's log would otherwise swamp the printed row. */
 export const TIMELINE_MAX_CHARS = 240;
@@ -121,7 +122,7 @@ async function caseCells(source: LedgerSource, rows: CaseRow[]): Promise<LedgerR
 export const civicCasesLedger: LedgerDef = {
   kind: 'civic_cases',
   sheets: [
-    {
+    keysetSheet({
       name: '民情事项台账',
       columns: [
         column('number', '编号', 20),
@@ -142,19 +143,10 @@ export const civicCasesLedger: LedgerDef = {
         column('rating', '评价', 8),
         column('timeline', '办理过程', 60),
       ],
-      async count(source) {
-        const row = await cases(source)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow();
-        return toNumber(row.n);
-      },
-      batches: (source, size) =>
-        keysetLedger(
-          size,
-          (after, limit) => readCases(source, after, limit),
-          (c) => c.received_on,
-          (batch) => caseCells(source, batch),
-        ),
-    },
+      base: cases,
+      read: readCases,
+      key: (c) => c.received_on,
+      cells: caseCells,
+    }),
   ],
 };

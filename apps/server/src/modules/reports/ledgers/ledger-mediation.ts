@@ -4,7 +4,8 @@ import { afterKeyset } from '../../../platform/pagination.ts';
 import { pathStartsWith, toNumber } from '../../../platform/sql-helpers.ts';
 import { periodBounds } from '../../civic-cases/index.ts';
 import { MEDIATION_OUTCOME_LABEL } from './ledger-labels.ts';
-import { column, keysetLedger, type LedgerDef, type LedgerRow, type LedgerSource } from './ledger-types.ts';
+import { keysetSheet } from './ledger-sheet.ts';
+import { column, type LedgerDef, type LedgerRow, type LedgerSource } from './ledger-types.ts';
 
 /**
  * Mediations (纠纷调解) opened on a day of the period for cases under the scope — the rows the cockpit's
@@ -84,7 +85,7 @@ async function disputeCells(source: LedgerSource, rows: DisputeRow[]): Promise<L
 export const mediationLedger: LedgerDef = {
   kind: 'mediation',
   sheets: [
-    {
+    keysetSheet({
       name: '矛盾纠纷调解台账',
       columns: [
         column('number', '编号', 20),
@@ -97,19 +98,10 @@ export const mediationLedger: LedgerDef = {
         column('outcome', '调解结果', 10),
         column('agreement', '达成协议', 8),
       ],
-      async count(source) {
-        const row = await disputes(source)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow();
-        return toNumber(row.n);
-      },
-      batches: (source, size) =>
-        keysetLedger(
-          size,
-          (after, limit) => readDisputes(source, after, limit),
-          (d) => d.created_at,
-          (batch) => disputeCells(source, batch),
-        ),
-    },
+      base: disputes,
+      read: readDisputes,
+      key: (d) => d.created_at,
+      cells: disputeCells,
+    }),
   ],
 };

@@ -1,10 +1,11 @@
 import { EMPLOYMENT_LABELS, MEMBER_STATUS_LABELS } from '@linli/contracts';
 import { type Expression, type SqlBool, sql } from 'kysely';
 import { afterKeyset } from '../../../platform/pagination.ts';
-import { pathStartsWith, toNumber } from '../../../platform/sql-helpers.ts';
+import { pathStartsWith } from '../../../platform/sql-helpers.ts';
 import { type MemberViewRow, selectMemberView, toMemberListItem } from '../../members/index.ts';
 import { MEMBER_REPORT_IN_LABEL } from './ledger-labels.ts';
-import { column, keysetLedger, type LedgerDef, type LedgerRow, type LedgerSource } from './ledger-types.ts';
+import { keysetSheet } from './ledger-sheet.ts';
+import { column, type LedgerDef, type LedgerRow, type LedgerSource } from './ledger-types.ts';
 
 /**
  * A member belongs to a scope through either place, as on the roster: the branch holding the membership or the
@@ -12,6 +13,8 @@ import { column, keysetLedger, type LedgerDef, type LedgerRow, type LedgerSource
  */
 const memberInReportScope = (source: LedgerSource): Expression<SqlBool> =>
   sql<SqlBool>`(${pathStartsWith('member.home_path', source.scope.path)} OR ${pathStartsWith('member.residence_path', source.scope.path)})`;
+
+const membersInScope = (source: LedgerSource) => source.db.selectFrom('member').where(memberInReportScope(source));
 
 const readMembers = (source: LedgerSource, after: { key: string; id: string } | undefined, limit: number) =>
   selectMemberView(source.db)
@@ -49,7 +52,7 @@ function memberCells(source: LedgerSource, rows: MemberViewRow[]): LedgerRow[] {
 export const membersLedger: LedgerDef = {
   kind: 'members',
   sheets: [
-    {
+    keysetSheet({
       name: '党员花名册',
       columns: [
         column('name', '姓名', 10),
@@ -65,21 +68,10 @@ export const membersLedger: LedgerDef = {
         column('compound', '居住小区', 16),
         column('reportIn', '双报到', 8),
       ],
-      async count(source) {
-        const row = await source.db
-          .selectFrom('member')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .where(memberInReportScope(source))
-          .executeTakeFirstOrThrow();
-        return toNumber(row.n);
-      },
-      batches: (source, size) =>
-        keysetLedger(
-          size,
-          (after, limit) => readMembers(source, after, limit),
-          (row) => row.name_pinyin,
-          (batch) => memberCells(source, batch),
-        ),
-    },
+      base: membersInScope,
+      read: readMembers,
+      key: (row) => row.name_pinyin,
+      cells: memberCells,
+    }),
   ],
 };

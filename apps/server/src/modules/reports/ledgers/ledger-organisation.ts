@@ -2,15 +2,8 @@ import type { Db } from '../../../db/database.ts';
 import { afterKeyset } from '../../../platform/pagination.ts';
 import { pathStartsWith, toNumber } from '../../../platform/sql-helpers.ts';
 import { STAGE_LABEL } from './ledger-labels.ts';
-import {
-  column,
-  groupBy,
-  joined,
-  keysetLedger,
-  type LedgerDef,
-  type LedgerRow,
-  type LedgerSource,
-} from './ledger-types.ts';
+import { keysetSheet } from './ledger-sheet.ts';
+import { column, groupBy, joined, type LedgerDef, type LedgerRow, type LedgerSource } from './ledger-types.ts';
 
 const filtered = (source: LedgerSource) =>
   source.db
@@ -165,7 +158,7 @@ async function organisationCells(source: LedgerSource, rows: CompoundRow[]): Pro
 export const organisationLedger: LedgerDef = {
   kind: 'organisation',
   sheets: [
-    {
+    keysetSheet({
       name: '组织和小区台账',
       columns: [
         column('town', '镇（街道）', 14),
@@ -184,19 +177,10 @@ export const organisationLedger: LedgerDef = {
         column('venues', '活动场所', 18),
         column('partnerUnits', '联系单位数', 10),
       ],
-      async count(source) {
-        const row = await filtered(source)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow();
-        return toNumber(row.n);
-      },
-      batches: (source, size) =>
-        keysetLedger(
-          size,
-          (after, limit) => readCompounds(source, after, limit),
-          (row) => row.path,
-          (batch) => organisationCells(source, batch),
-        ),
-    },
+      base: filtered,
+      read: readCompounds,
+      key: (row) => row.path,
+      cells: organisationCells,
+    }),
   ],
 };

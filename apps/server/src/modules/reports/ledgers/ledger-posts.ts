@@ -1,16 +1,8 @@
 import { afterKeyset } from '../../../platform/pagination.ts';
-import { pathStartsWith, toNumber } from '../../../platform/sql-helpers.ts';
+import { pathStartsWith } from '../../../platform/sql-helpers.ts';
 import { CIVIC_ZH, POST_STATUS_LABEL } from './ledger-labels.ts';
-import {
-  column,
-  groupBy,
-  joined,
-  keysetLedger,
-  type LedgerDef,
-  type LedgerRow,
-  type LedgerSheetDef,
-  type LedgerSource,
-} from './ledger-types.ts';
+import { keysetSheet } from './ledger-sheet.ts';
+import { column, groupBy, joined, type LedgerDef, type LedgerRow, type LedgerSource } from './ledger-types.ts';
 
 type After = { key: string; id: string } | undefined;
 const NONE = { key: '', id: '' };
@@ -106,7 +98,7 @@ const serviceCells = (rows: ServiceRow[]): LedgerRow[] =>
     s.rating ? CIVIC_ZH.rating[s.rating] : null,
   ]);
 
-const postSheet: LedgerSheetDef = {
+const postSheet = keysetSheet({
   name: '设岗定责',
   columns: [
     column('compound', '小区', 16),
@@ -117,22 +109,13 @@ const postSheet: LedgerSheetDef = {
     column('holders', '认领党员', 24),
     column('status', '状态', 8),
   ],
-  async count(source) {
-    const row = await posts(source)
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirstOrThrow();
-    return toNumber(row.n);
-  },
-  batches: (source, size) =>
-    keysetLedger(
-      size,
-      (after, limit) => readPosts(source, after, limit),
-      (p) => p.path,
-      (batch) => postCells(source, batch),
-    ),
-};
+  base: posts,
+  read: readPosts,
+  key: (p) => p.path,
+  cells: postCells,
+});
 
-const serviceSheet: LedgerSheetDef = {
+const serviceSheet = keysetSheet({
   name: '服务记录',
   columns: [
     column('servedOn', '服务日期', 12),
@@ -142,20 +125,11 @@ const serviceSheet: LedgerSheetDef = {
     column('content', '服务内容', 40),
     column('rating', '评价', 10),
   ],
-  async count(source) {
-    const row = await services(source)
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirstOrThrow();
-    return toNumber(row.n);
-  },
-  batches: (source, size) =>
-    keysetLedger(
-      size,
-      (after, limit) => readServices(source, after, limit),
-      (s) => s.served_on,
-      serviceCells,
-    ),
-};
+  base: services,
+  read: readServices,
+  key: (s) => s.served_on,
+  cells: (_source, batch) => serviceCells(batch),
+});
 
 /** 设岗定责和服务记录台账: the scope's posts with who holds them, and the period's service records. */
 export const postsLedger: LedgerDef = { kind: 'posts', sheets: [postSheet, serviceSheet] };

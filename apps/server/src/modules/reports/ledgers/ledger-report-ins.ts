@@ -1,15 +1,9 @@
 import { maskPhone } from '../../../platform/crypto/index.ts';
 import { afterKeyset } from '../../../platform/pagination.ts';
-import { pathStartsWith, toNumber } from '../../../platform/sql-helpers.ts';
+import { pathStartsWith } from '../../../platform/sql-helpers.ts';
 import { MEMBER_REPORT_IN_LABEL, ORG_REPORT_IN_LABEL, shanghaiMinute } from './ledger-labels.ts';
-import {
-  column,
-  keysetLedger,
-  type LedgerDef,
-  type LedgerRow,
-  type LedgerSheetDef,
-  type LedgerSource,
-} from './ledger-types.ts';
+import { keysetSheet } from './ledger-sheet.ts';
+import { column, type LedgerDef, type LedgerRow, type LedgerSource } from './ledger-types.ts';
 
 type After = { key: string; id: string } | undefined;
 const NONE = { key: '', id: '' };
@@ -92,7 +86,7 @@ const orgCells = (source: LedgerSource, rows: OrgReportInRow[]): LedgerRow[] =>
     r.receipt_no,
   ]);
 
-const memberSheet: LedgerSheetDef = {
+const memberSheet = keysetSheet({
   name: '党员双报到',
   columns: [
     column('member', '党员姓名', 10),
@@ -104,22 +98,13 @@ const memberSheet: LedgerSheetDef = {
     column('receiptNo', '回执编号', 18),
     column('skills', '特长和服务意向', 24),
   ],
-  async count(source) {
-    const row = await memberReportIns(source)
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirstOrThrow();
-    return toNumber(row.n);
-  },
-  batches: (source, size) =>
-    keysetLedger(
-      size,
-      (after, limit) => readMemberReportIns(source, after, limit),
-      (r) => r.registered_at,
-      memberCells,
-    ),
-};
+  base: memberReportIns,
+  read: readMemberReportIns,
+  key: (r) => r.registered_at,
+  cells: (_source, batch) => memberCells(batch),
+});
 
-const orgSheet: LedgerSheetDef = {
+const orgSheet = keysetSheet({
   name: '单位双报到',
   columns: [
     column('reportingOrg', '报到单位', 22),
@@ -131,20 +116,11 @@ const orgSheet: LedgerSheetDef = {
     column('status', '状态', 8),
     column('receiptNo', '回执编号', 18),
   ],
-  async count(source) {
-    const row = await orgReportIns(source)
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirstOrThrow();
-    return toNumber(row.n);
-  },
-  batches: (source, size) =>
-    keysetLedger(
-      size,
-      (after, limit) => readOrgReportIns(source, after, limit),
-      (r) => r.reported_on,
-      (batch) => orgCells(source, batch),
-    ),
-};
+  base: orgReportIns,
+  read: readOrgReportIns,
+  key: (r) => r.reported_on,
+  cells: orgCells,
+});
 
 /** 双报到台账: members reporting in to the scope's compounds, and organisations reporting in to its communities. */
 export const reportInsLedger: LedgerDef = { kind: 'report_ins', sheets: [memberSheet, orgSheet] };

@@ -10,14 +10,11 @@ import {
 } from '@linli/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { attachment, XLSX_MEDIA_TYPE } from '../../../platform/http/content-disposition.ts';
 import { createLedgerExport, getLedgerExport, listLedgerExports, openLedgerFile } from './ledger-export.service.ts';
 import { previewLedger } from './ledger-preview.ts';
 
 const tags = ['reports'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** RFC 6266 / 5987: the Chinese file name travels percent-encoded in `filename*`. */
-const attachment = (filename: string): string => `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`;
 
 /** The registers (台账): a preview to read and print, and xlsx exports written by a job with progress. */
 export const ledgersRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -58,11 +55,11 @@ export const ledgersRoutes: FastifyPluginAsyncZod = async (app) => {
   // The file is piped from disk as it is read; Fastify sends streams as they are, without serialising them.
   app.get(
     '/ledger-exports/:id/file',
-    { schema: { tags, params: IdParamsSchema, response: { 200: z.unknown().describe(`xlsx (${XLSX})`) } } },
+    { schema: { tags, params: IdParamsSchema, response: { 200: z.unknown().describe(`xlsx (${XLSX_MEDIA_TYPE})`) } } },
     async (request, reply) => {
       const file = await openLedgerFile(request.ctx, request.params.id);
       return reply
-        .header('content-type', XLSX)
+        .header('content-type', XLSX_MEDIA_TYPE)
         .header('content-length', file.byteSize)
         .header('content-disposition', attachment(file.fileName))
         .header('cache-control', 'no-store')

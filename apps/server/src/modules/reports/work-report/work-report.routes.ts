@@ -1,4 +1,5 @@
 import {
+  DOCX_MEDIA_TYPE,
   GenerateWorkReportBodySchema,
   IdParamsSchema,
   SaveWorkReportTemplateBodySchema,
@@ -14,6 +15,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireIfMatch, sendEtag } from '../../../platform/concurrency.ts';
+import { attachment } from '../../../platform/http/content-disposition.ts';
 import {
   checkTemplateBody,
   createTemplate,
@@ -28,12 +30,7 @@ const tags = ['reports'];
 /** Template ids are UUIDs, or `builtin` (which PATCH and DELETE refuse with 403 rather than 400). */
 const TemplateParamsSchema = z.object({ id: z.string().min(1).max(40) }).strict();
 const NoContentSchema = z.null().describe('No content');
-const DocxSchema = z
-  .custom<Buffer>((value) => Buffer.isBuffer(value))
-  .describe('Word document (application/vnd.openxmlformats-officedocument.wordprocessingml.document)');
-
-/** RFC 6266 / 5987: the Chinese file name travels percent-encoded in `filename*`. */
-const attachment = (filename: string): string => `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`;
+const DocxSchema = z.custom<Buffer>((value) => Buffer.isBuffer(value)).describe(`Word document (${DOCX_MEDIA_TYPE})`);
 
 /** The work report (工作汇报): county templates with their editor checks and preview, and generated documents. */
 export const workReportRoutes: FastifyPluginAsyncZod = async (app) => {
