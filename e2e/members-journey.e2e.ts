@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserSession, DESKTOP, describeProblems, openBrowser, PHONE, screenshot } from './support/browser.ts';
 import { type RunningServer, startServer } from './support/server.ts';
 import { DEMO_MEMBER_PHONE, signInOnConsole, signInOnPhoneBySms } from './support/sign-in.ts';
@@ -17,6 +17,11 @@ beforeAll(async () => {
   phone.expectHttpError(/^GET \/api\/v1\/auth\/me$/);
   consoleBrowser = await openBrowser({ viewport: DESKTOP });
   consoleBrowser.expectHttpError(/^GET \/api\/v1\/auth\/me$/);
+});
+
+// A failed step prints what the server logged, so a failure on a CI machine explains itself.
+afterEach((context) => {
+  if (context.task.result?.state === 'fail') console.error(`server log (tail):\n${server?.output().slice(-6000)}`);
 });
 
 afterAll(async () => {
@@ -66,7 +71,17 @@ describe(`双报到 journey, H5 at 360 px and console at 1440 px (${process.env.
     await row.first().waitFor();
     await screenshot(page, 'admin-report-ins-pending');
     await row.first().getByTestId('report-in-confirm').click();
-    await page.locator('#report-in-confirm-ok').click();
+    // The decision's own response, so a failure says whether the request went out and what the server answered.
+    const [decision] = await Promise.all([
+      page.waitForResponse(
+        (r) => r.request().method() === 'POST' && /\/member-report-ins\/[^/]+\/decision$/.test(r.url()),
+        {
+          timeout: 15_000,
+        },
+      ),
+      page.locator('#report-in-confirm-ok').click(),
+    ]);
+    expect(decision.status(), await decision.text()).toBe(200);
     // Confirming opens the printable 回执 at once.
     const receiptNo = page.getByTestId('report-in-receipt-no');
     await receiptNo.waitFor();
