@@ -37,6 +37,7 @@ export interface CivicTables {
   civic_case_follower: CivicCaseFollowerTable;
   civic_case_request: CivicCaseRequestTable;
   civic_case_counter: CivicCaseCounterTable;
+  civic_case_tally: CivicCaseTallyTable;
   civic_saved_view: CivicSavedViewTable;
   civic_supervision: CivicSupervisionTable;
   civic_mediation: CivicMediationTable;
@@ -257,6 +258,36 @@ export interface CivicCaseRequestTable {
   decided_by: string | null;
   decided_at: Timestamp | null;
   decision_note: string | null;
+}
+
+/** Counters of 民情 facts per day or month, compound and category (migration 0014; see its comment). */
+export interface CivicCaseTallyTable {
+  grain: 'day' | 'month';
+  bucket: string;
+  compound_id: string;
+  category_id: string;
+  community_id: string;
+  path: string;
+  received: Defaulted<number>;
+  accepted: Defaulted<number>;
+  dispatched: Defaulted<number>;
+  responded: Defaulted<number>;
+  closed: Defaulted<number>;
+  closed_resolved: Defaulted<number>;
+  closed_on_time: Defaulted<number>;
+  rated: Defaulted<number>;
+  rated_resolved: Defaulted<number>;
+  satisfied: Defaulted<number>;
+  basically_satisfied: Defaulted<number>;
+  dissatisfied: Defaulted<number>;
+  rework: Defaulted<number>;
+  voided_duplicate: Defaulted<number>;
+  voided_out_of_scope: Defaulted<number>;
+  voided_insufficient: Defaulted<number>;
+  voided_not_responsible: Defaulted<number>;
+  voided_referred: Defaulted<number>;
+  extensions: Defaulted<number>;
+  deferrals: Defaulted<number>;
 }
 
 export interface CivicCaseCounterTable {

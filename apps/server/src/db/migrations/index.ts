@@ -11,6 +11,7 @@ import { civicSupervisionMigration } from './0010-civic-supervision.ts';
 import { civicMetricsIndexesMigration } from './0011-civic-metrics-indexes.ts';
 import { reportsMigration } from './0012-reports.ts';
 import { reportsFiguresMigration } from './0013-reports-figures.ts';
+import { civicTallyMigration } from './0014-civic-tally.ts';
 import type { LinliMigration } from './migration-helpers.ts';
 
 /** Applied in key order. Never edit a migration once it is merged; add the next one. */
@@ -28,4 +29,5 @@ export const MIGRATIONS: Record<string, LinliMigration> = {
   '0011-civic-metrics-indexes': civicMetricsIndexesMigration,
   '0012-reports': reportsMigration,
   '0013-reports-figures': reportsFiguresMigration,
+  '0014-civic-tally': civicTallyMigration,
 };
