@@ -8,8 +8,12 @@ Usage:
   linli serve                 migrate, seed the demo county on an empty database, and serve (default)
   linli migrate [latest|down] apply all migrations, or roll every migration back
   linli demo [--reset]        create the demo county (with --reset: wipe the database first)
+  linli demo --scale county|small [--seed N] [--reset]
+                              build a generated county (county: 300 compounds, 1,000,000 民情 cases over five years)
   linli demo totp <username>  print the current TOTP code of a demo staff account
   linli audit verify          check the audit log's hash chain; exit 1 at the first broken link
+  linli backup <file>         write a consistent copy of the database while the server runs
+  linli restore <file>        load a backup into an empty database and check it
 
 Configuration comes from the environment (LINLI_PORT, LINLI_HOST, LINLI_DATA_DIR, DATABASE_URL, …; see README).`;
 
@@ -33,7 +37,19 @@ async function main(argv: string[]): Promise<number> {
     case 'demo': {
       const { runDemo, runDemoTotp } = await import('./demo.command.ts');
       if (rest[0] === 'totp') return runDemoTotp(config, rest[1]);
+      if (rest.includes('--scale')) {
+        const { runDemoScale } = await import('./demo-scale.command.ts');
+        return runDemoScale(config, rest);
+      }
       return runDemo(config, rest.includes('--reset'));
+    }
+    case 'backup': {
+      const { runBackup } = await import('./backup.command.ts');
+      return runBackup(config, rest);
+    }
+    case 'restore': {
+      const { runRestore } = await import('./backup.command.ts');
+      return runRestore(config, rest);
     }
     case 'audit': {
       if (rest[0] !== 'verify') break;
