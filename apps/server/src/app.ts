@@ -19,6 +19,7 @@ import {
   civicCasesPublicRoutes,
   civicCasesRoutes,
   open311Routes,
+  sendOpen311RouterError,
 } from './modules/civic-cases/index.ts';
 import { membersFileOwners, membersPublicRoutes, membersRoutes } from './modules/members/index.ts';
 import { organisationRoutes, organisationScopeResolver } from './modules/organisation/index.ts';
@@ -32,13 +33,14 @@ import { calendarRoutes } from './platform/calendar/calendar.routes.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Platform, SmsSender } from './platform/context.ts';
 import { createBlindIndex, createFieldCipher, createKeyRing, loadMasterKey } from './platform/crypto/index.ts';
-import { installErrorHandler } from './platform/errors/error-handler.ts';
+import { installErrorHandler, sendRouterError } from './platform/errors/error-handler.ts';
 import { filesRoutes } from './platform/files/files.routes.ts';
 import { installHealth } from './platform/http/health.routes.ts';
 import { installIdempotency } from './platform/http/idempotency.ts';
 import { installRequestContext } from './platform/http/request-context.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { installFrontEnds } from './platform/http/static-apps.ts';
+import { installTextInputRules } from './platform/http/text-input.ts';
 import { MAX_UPLOAD_BYTES } from './platform/http/uploads.ts';
 import { notificationRoutes } from './platform/notify/notify.routes.ts';
 
@@ -76,6 +78,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     bodyLimit: 1_048_576,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors: (error, request, reply) =>
+      request.url.startsWith('/open311/v2/')
+        ? sendOpen311RouterError(request, reply)
+        : sendRouterError(error, request, reply),
   }).withTypeProvider<ZodTypeProvider>();
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
@@ -97,6 +103,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   };
 
   installErrorHandler(app);
+  installTextInputRules(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   // One file per upload request (photos, spreadsheets); each route checks its own size and type from the bytes.

@@ -12,8 +12,12 @@ Usage:
                               build a generated county (county: 300 compounds, 1,000,000 民情 cases over five years)
   linli demo totp <username>  print the current TOTP code of a demo staff account
   linli audit verify          check the audit log's hash chain; exit 1 at the first broken link
-  linli backup <file>         write a consistent copy of the database while the server runs
-  linli restore <file>        load a backup into an empty database and check it
+  linli backup [<file>] [--keep N]
+                              write an encrypted, checksummed snapshot of the database while the server runs
+                              (default: $LINLI_DATA_DIR/backups/); --keep N deletes older ones beyond the newest N
+  linli restore <file> [--force]
+                              check and load a backup into an empty database (--force: replace its data);
+                              stop the server first
 
 Configuration comes from the environment (LINLI_PORT, LINLI_HOST, LINLI_DATA_DIR, DATABASE_URL, …; see README).`;
 

@@ -8,6 +8,7 @@ import { isoNow, shanghaiDate } from '../../platform/clock.ts';
 import type { Platform } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
 import type { County } from '../organisation/organisation.test-support.ts';
+import { tallyCaseChange } from './metrics/civic-tally.maintain.ts';
 
 /** Default category ids by code, as migration 0009 seeds them (fixed ids on every install). */
 export const CATEGORY = {
@@ -102,8 +103,9 @@ export interface InsertCaseOptions {
 let sequence = 0;
 
 /**
- * A case row in any status, straight into the table (for tests of what comes after intake). It gets a `submit`
- * event so timelines are never empty; later facts (signed_at, ratings …) come from `overrides`.
+ * A case row in any status, straight into the table (for tests of what comes after intake), counted in the 民情
+ * tally as its facts stand. It gets a `submit` event so timelines are never empty; later facts (signed_at,
+ * ratings …) come from `overrides`.
  */
 export async function insertCase(platform: Platform, county: CivicCounty, options: InsertCaseOptions = {}) {
   const id = newId();
@@ -183,6 +185,8 @@ export async function insertCase(platform: Platform, county: CivicCounty, option
     ...options.overrides,
   };
   await platform.db.insertInto('civic_case').values(row).execute();
+  const stored = await platform.db.selectFrom('civic_case').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  await tallyCaseChange(platform.db, { before: null, after: stored, appended: [] });
   await platform.db
     .insertInto('civic_case_event')
     .values({

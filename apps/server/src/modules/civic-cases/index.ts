@@ -17,8 +17,14 @@ export { createCase, type NewCaseInput } from './intake/case-create.ts';
 /** Reports quote the 民情 figures through the same counts, rates and periods the metrics pages use. */
 export { addCounts, ZERO_COUNTS } from './metrics/case-metrics.ts';
 export { ratesOf } from './metrics/case-rates.ts';
+/**
+ * The 民情 tally: read by the reports (one grouped read serves several breakdowns), rebuilt after bulk loads that
+ * write case rows directly (the county-scale generator), and checked against a fresh count ("counters = counts").
+ */
+export { readTally, sumAll, sumBy, type TallyDimension, type TallyGroup } from './metrics/civic-tally.read.ts';
+export { civicTallyMismatches, rebuildCivicTally, type TallyMismatch } from './metrics/civic-tally.verify.ts';
 export { getCivicMetrics } from './metrics/metrics.query.ts';
-export { countsByGroup, overdueOpenCount, receivedByStatus } from './metrics/metrics.repository.ts';
+export { countsByGroup, receivedByStatus } from './metrics/metrics.repository.ts';
 export {
   assertPeriod,
   monthPeriod,
@@ -27,8 +33,10 @@ export {
   periodBounds,
   shanghaiMidnight,
 } from './metrics/metrics-period.ts';
+export { overdueOpenCount } from './metrics/overdue.repository.ts';
 export { getCivicRanking } from './metrics/rankings.query.ts';
 export { open311Routes } from './open311/open311.routes.ts';
+export { sendOpen311RouterError } from './open311/open311-errors.ts';
 export { loadMetricSettings } from './settings/metric-settings.repository.ts';
 export { applyCaseAction } from './workflow/case-action.runner.ts';
 /** The statuses in which a case is still open (the overdue backlog counts only these). */

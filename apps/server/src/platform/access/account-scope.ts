@@ -3,7 +3,7 @@ import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Actor, Ctx } from '../context.ts';
 import { AppError } from '../errors/app-error.ts';
-import { assignmentsWith, can, inScope, requireActor } from './authorize.ts';
+import { assignmentsWith, authorize, can, inScope, requireActor } from './authorize.ts';
 
 /**
  * Accounts are platform data with no place in the org tree of their own: an account hangs wherever its role
@@ -16,6 +16,16 @@ export const isRootPath = (path: string): boolean => path.split('/').filter(Bool
 
 export const holdsAtRoot = (actor: Actor, permission: Permission): boolean =>
   assignmentsWith(actor, permission).some((a) => isRootPath(a.scopePath));
+
+/**
+ * For what belongs to the whole county (its audit log, county-wide catalogues): the permission must be held at
+ * the county root, so an assignment to one township does not reach the others' data.
+ */
+export function authorizeAtRoot(ctx: Ctx, permission: Permission): Actor {
+  const actor = authorize(ctx, permission);
+  if (!holdsAtRoot(actor, permission)) throw new AppError('FORBIDDEN', { details: { permission } });
+  return actor;
+}
 
 /**
  * Whether the actor may act on an account whose assignments sit at `paths`. Reading needs one of them in scope;

@@ -4,10 +4,9 @@ import { DEFAULT_PASSWORD_POLICY, PASSWORD_POLICY_KEY } from '../auth/password-p
 import { isoNow } from '../clock.ts';
 import { assertUpdated } from '../concurrency.ts';
 import type { Ctx } from '../context.ts';
-import { AppError } from '../errors/app-error.ts';
 import { transact } from '../transaction.ts';
 import { updateAtVersion } from '../versioned-update.ts';
-import { holdsAtRoot } from './account-scope.ts';
+import { authorizeAtRoot } from './account-scope.ts';
 import { authorize } from './authorize.ts';
 import { findPolicySetting, insertPolicySetting } from './security-policy.repository.ts';
 
@@ -41,10 +40,7 @@ export async function putSecurityPolicy(
   policy: PasswordPolicy,
   readExpectedVersion: () => number,
 ): Promise<VersionedPolicy> {
-  const actor = authorize(ctx, 'security.policy');
-  if (!holdsAtRoot(actor, 'security.policy')) {
-    throw new AppError('FORBIDDEN', { details: { permission: 'security.policy' } });
-  }
+  const actor = authorizeAtRoot(ctx, 'security.policy');
   const expectedVersion = readExpectedVersion();
   return transact(ctx, async (trx) => {
     const before = await findPolicySetting(trx);

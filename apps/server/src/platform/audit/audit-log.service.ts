@@ -1,5 +1,5 @@
 import type { AuditEntry, AuditListQuery, Page } from '@linli/contracts';
-import { authorize } from '../access/authorize.ts';
+import { authorizeAtRoot } from '../access/account-scope.ts';
 import type { Ctx } from '../context.ts';
 import { macAlgorithm } from '../crypto/index.ts';
 import { decodeCursor, encodeCursor } from '../pagination.ts';
@@ -7,9 +7,9 @@ import { listAuditEntries } from './audit.repository.ts';
 import { appendAudit } from './audit.service.ts';
 import { type AuditVerifyResult, verifyAuditChain } from './audit-verify.ts';
 
-/** The auditor reads the log; the reading itself is audited (SEC-14), so nobody reads unseen. */
+/** The auditor (assigned at the county root: the log is the whole county's) reads the log; the reading itself is audited (SEC-14), so nobody reads unseen. */
 export async function listAuditLog(ctx: Ctx, query: AuditListQuery): Promise<Page<AuditEntry>> {
-  authorize(ctx, 'audit.read');
+  authorizeAtRoot(ctx, 'audit.read');
   const cursor = decodeCursor(query.cursor, ['seq']);
   const rows = await listAuditEntries(ctx.db, query, cursor ? Number(cursor.seq) : null);
   const page = rows.slice(0, query.limit);
@@ -41,7 +41,7 @@ export async function listAuditLog(ctx: Ctx, query: AuditListQuery): Promise<Pag
 }
 
 export async function verifyAuditLog(ctx: Ctx): Promise<AuditVerifyResult> {
-  authorize(ctx, 'audit.read');
+  authorizeAtRoot(ctx, 'audit.read');
   const result = await verifyAuditChain(ctx.db, ctx.keys, macAlgorithm(ctx.config.cryptoProfile));
   await ctx.db.transaction().execute((trx) =>
     appendAudit(trx, ctx, {

@@ -3,7 +3,15 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 
 /** What each derived key is for; a key never serves two purposes. */
-export type KeyPurpose = 'field-encryption' | 'field-mac' | 'blind-index' | 'audit-mac' | 'otp';
+export type KeyPurpose =
+  | 'field-encryption'
+  | 'field-mac'
+  | 'blind-index'
+  | 'audit-mac'
+  | 'otp'
+  | 'backup-encryption'
+  | 'backup-mac'
+  | 'backup-key-id';
 
 export interface KeyRing {
   derive(purpose: KeyPurpose): Buffer;

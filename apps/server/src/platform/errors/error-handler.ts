@@ -70,6 +70,14 @@ function send(request: FastifyRequest, reply: FastifyReply, error: AppError): Fa
 }
 
 /**
+ * What Fastify's router refuses before any route or hook runs — a URL whose bytes do not decode, a parameter over
+ * the length limit — in the same envelope as every other bad input (Fastify's `frameworkErrors` option).
+ */
+export function sendRouterError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return send(request, reply, new AppError('VALIDATION_FAILED', { details: { reason: error.code } }));
+}
+
+/**
  * One handler for every failure. Bad input is always a 4xx with the same envelope; anything unexpected is a
  * 500 whose body says nothing about the internals (WEB-6) while the log keeps the stack.
  */

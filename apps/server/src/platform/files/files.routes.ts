@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
 import { requireSignedIn } from '../http/request-context.ts';
+import { readFilePart, UploadError } from '../http/uploads.ts';
 import { type FileDownload, type FileOwnerPolicies, readFile, tooLarge, uploadPhoto } from './files.service.ts';
 
 declare module 'fastify' {
@@ -23,21 +24,16 @@ const BinarySchema = z.unknown().describe('the stored bytes (image/jpeg, image/p
 const missingFile = (): AppError =>
   new AppError('VALIDATION_FAILED', { details: { issues: [{ path: 'file', message: 'required' }] } });
 
-const hasCode = (error: unknown, code: string): boolean =>
-  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
-
 /** The one `file` part of a multipart request, capped at the photo limit: 400 without it, 413 over the cap. */
 async function readPhotoPart(request: FastifyRequest): Promise<Buffer> {
-  if (!request.isMultipart()) throw missingFile();
   try {
-    const part = await request.file({ limits: { fileSize: PHOTO_MAX_BYTES, files: 1 } });
-    if (part?.fieldname !== 'file') throw missingFile();
-    return await part.toBuffer();
+    const part = await readFilePart(request, PHOTO_MAX_BYTES);
+    if (!part) throw missingFile();
+    return part.bytes;
   } catch (error) {
-    if (hasCode(error, 'FST_REQ_FILE_TOO_LARGE')) throw tooLarge();
-    if (error instanceof AppError) throw error;
-    if (hasCode(error, 'FST_INVALID_MULTIPART_CONTENT_TYPE') || hasCode(error, 'FST_PARTS_LIMIT')) throw missingFile();
-    throw error;
+    if (!(error instanceof UploadError)) throw error;
+    if (error.problem === 'too_large') throw tooLarge();
+    throw new AppError('VALIDATION_FAILED', { details: { issues: [{ path: 'file', message: error.problem }] } });
   }
 }
 

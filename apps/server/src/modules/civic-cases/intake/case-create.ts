@@ -7,6 +7,8 @@ import type {
   SubmittedCivicCase,
   Urgency,
 } from '@linli/contracts';
+import type { Insertable } from 'kysely';
+import type { CivicCaseTable } from '../../../db/schema-civic.ts';
 import { appendAudit } from '../../../platform/audit/audit.service.ts';
 import { shanghaiDate } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
@@ -16,6 +18,7 @@ import { fromBool } from '../../../platform/sql-helpers.ts';
 import type { Trx } from '../../../platform/transaction.ts';
 import { appendCaseEvent } from '../case-events.ts';
 import { CIVIC_CASE_FILE_OWNER } from '../case-file-owners.ts';
+import { tallyCaseChange } from '../metrics/civic-tally.maintain.ts';
 import { loadMetricSettings } from '../settings/metric-settings.repository.ts';
 import { routeCase } from '../settings/routing.resolve.ts';
 import { stepDeadline } from '../settings/sla-deadline.ts';
@@ -53,7 +56,7 @@ export interface NewCaseInput {
  * The one way a case comes into being, whatever the channel (H5, staff filing, the public form, Open311, the demo
  * seeder), inside the caller's transaction. It checks the category (open to this channel, 422 otherwise), the
  * answers (400 on `answers.<code>`) and the place (404 / 400), numbers the case, starts the accept step's clock,
- * appends `submit` and the routing proposal (`auto_route`: the dispatcher confirms it on dispatch), attaches the
+ * counts it received in the 民情 tally, appends `submit` and the routing proposal (`auto_route`: the dispatcher confirms it on dispatch), attaches the
  * photos, tells the dispatchers and writes the audit row.
  *
  * PI-8: an anonymous case keeps no reporter account, name, phone, household, room or map point; its photos lose
@@ -87,50 +90,48 @@ export async function createCase(
   const encrypt = (value: string | null | undefined) => (value && !anonymous ? ctx.cipher.encrypt(value) : null);
   const point = anonymous ? undefined : input.place.location;
 
-  await trx
-    .insertInto('civic_case')
-    .values({
-      id,
-      number,
-      tracking_code: trackingCode,
-      kind: input.kind ?? 'request',
-      nature: input.nature,
-      category_id: category.id,
-      urgency,
-      title: input.title,
-      description: input.description,
-      answers: JSON.stringify(answers),
-      channel: input.channel,
-      anonymous: fromBool(anonymous),
-      reporter_user_id: anonymous ? null : input.reporterUserId,
-      reporter_name_cipher: encrypt(input.reporterName),
-      reporter_phone_cipher: encrypt(input.reporterPhone),
-      // Staff who transcribe an anonymous letter are not its author: who filed it stays accountable.
-      filed_by: staff ? (input.filedBy ?? null) : null,
-      household_id: anonymous ? null : place.householdId,
-      visit_id: input.visitId ?? null,
-      source_ref: input.sourceRef ?? null,
-      compound_id: place.compoundId,
-      grid_id: place.gridId,
-      community_id: place.communityId,
-      path: place.path,
-      building: input.place.building || null,
-      unit_no: input.place.unit || null,
-      room: anonymous ? null : input.place.room || null,
-      address_text: input.place.addressText || null,
-      lng: point?.lng ?? null,
-      lat: point?.lat ?? null,
-      status: 'submitted',
-      step: 'accept',
-      step_started_at: at,
-      deadline_at: accept.deadlineAt,
-      due_soon_at: accept.dueSoonAt,
-      received_on: shanghaiDate(now),
-      created_at: at,
-      updated_at: at,
-      ...NO_FACTS_YET,
-    })
-    .execute();
+  const row = {
+    id,
+    number,
+    tracking_code: trackingCode,
+    kind: input.kind ?? 'request',
+    nature: input.nature,
+    category_id: category.id,
+    urgency,
+    title: input.title,
+    description: input.description,
+    answers: JSON.stringify(answers),
+    channel: input.channel,
+    anonymous: fromBool(anonymous),
+    reporter_user_id: anonymous ? null : input.reporterUserId,
+    reporter_name_cipher: encrypt(input.reporterName),
+    reporter_phone_cipher: encrypt(input.reporterPhone),
+    // Staff who transcribe an anonymous letter are not its author: who filed it stays accountable.
+    filed_by: staff ? (input.filedBy ?? null) : null,
+    household_id: anonymous ? null : place.householdId,
+    visit_id: input.visitId ?? null,
+    source_ref: input.sourceRef ?? null,
+    compound_id: place.compoundId,
+    grid_id: place.gridId,
+    community_id: place.communityId,
+    path: place.path,
+    building: input.place.building || null,
+    unit_no: input.place.unit || null,
+    room: anonymous ? null : input.place.room || null,
+    address_text: input.place.addressText || null,
+    lng: point?.lng ?? null,
+    lat: point?.lat ?? null,
+    status: 'submitted',
+    step: 'accept',
+    step_started_at: at,
+    deadline_at: accept.deadlineAt,
+    due_soon_at: accept.dueSoonAt,
+    received_on: shanghaiDate(now),
+    created_at: at,
+    updated_at: at,
+    ...NO_FACTS_YET,
+  } satisfies Insertable<CivicCaseTable>;
+  await trx.insertInto('civic_case').values(row).execute();
 
   if (input.kind === 'mediation') {
     await trx
@@ -186,6 +187,8 @@ export async function createCase(
   });
 
   await notifyDispatchers(trx, { id, number, title: input.title, path: place.path }, at);
+  // Late in the transaction: the counter rows every report of this compound and category shares stay locked briefly.
+  await tallyCaseChange(trx, { before: null, after: row, appended: [] });
   await appendAudit(trx, selfAnonymous ? anonymisedCtx(ctx) : ctx, {
     action: 'civic_case.submit',
     objectType: 'civic_case',

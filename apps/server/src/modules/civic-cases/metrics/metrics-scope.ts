@@ -59,18 +59,31 @@ export async function resolveMetricsScope(
   return resolveNamed(ctx, widest.scopeKind, widest.scopeId);
 }
 
+/** The cases a ranking covers: a filter on the alias `c`, and the one org or compound path it amounts to, if any. */
+export interface RankingScope {
+  filter: Expression<SqlBool>;
+  /** Set when the scope is one org node's or compound's subtree, so the tally can answer for it. */
+  path: string | undefined;
+}
+
 /**
  * The cases a ranking covers: under the org node asked for (inside the caller's statistics scope, else 403), or
- * under any of the caller's statistics scopes. A filter on the alias `c`.
+ * under any of the caller's statistics scopes.
  */
-export async function resolveRankingScope(ctx: Ctx, orgId: string | undefined): Promise<Expression<SqlBool>> {
+export async function resolveRankingScope(ctx: Ctx, orgId: string | undefined): Promise<RankingScope> {
   const { assignments } = metricAssignments(ctx);
   if (orgId) {
     const scope = await resolveNamed(ctx, 'org', orgId);
     if (!covers(assignments, scope.path)) throw forbidden();
-    return pathStartsWith('c.path', scope.path);
+    return { filter: pathStartsWith('c.path', scope.path), path: scope.path };
   }
   const prefixes = minimalPrefixes(assignments.map((a) => a.scopePath));
+  const [only] = prefixes;
+  if (only !== undefined && prefixes.length === 1) {
+    // A grid's path lies below its compound's, where the tally files nothing: that scope stays with the indexes.
+    const isGrid = assignments.some((a) => a.scopePath === only && a.scopeKind === 'grid');
+    return { filter: pathStartsWith('c.path', only), path: isGrid ? undefined : only };
+  }
   const parts = prefixes.map((p) => pathStartsWith('c.path', p));
-  return parts.length === 1 ? (parts[0] as Expression<SqlBool>) : sql<SqlBool>`(${sql.join(parts, sql` OR `)})`;
+  return { filter: sql<SqlBool>`(${sql.join(parts, sql` OR `)})`, path: undefined };
 }

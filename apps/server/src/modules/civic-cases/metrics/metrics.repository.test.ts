@@ -4,10 +4,11 @@ import type { TestApp } from '../../../../test/harness.ts';
 import { pathStartsWith } from '../../../platform/sql-helpers.ts';
 import { type CivicCounty, setupCivicTest } from '../civic-cases.test-support.ts';
 import { addCounts, type CaseLog, countsFromEvents, type MetricsPeriod, ZERO_COUNTS } from './case-metrics.ts';
-import { countsByGroup, type MetricsGrouping, overdueOpenCount, receivedByStatus } from './metrics.repository.ts';
+import { countsByGroup, type MetricsGrouping, receivedByStatus } from './metrics.repository.ts';
 import { insertStory, readLogs } from './metrics.test-support.ts';
 import { monthPeriod } from './metrics-period.ts';
 import { NOVEMBER } from './metrics-story.test-support.ts';
+import { overdueOpenCount } from './overdue.repository.ts';
 
 const settings = DEFAULT_METRIC_SETTINGS;
 const NOV: MetricsPeriod = { from: '2026-11-01', to: '2026-11-30' };

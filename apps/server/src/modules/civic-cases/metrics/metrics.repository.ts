@@ -4,24 +4,34 @@ import type { Db, Dialect } from '../../../db/database.ts';
 import { sqlFalse, toNumber } from '../../../platform/sql-helpers.ts';
 import { OPEN_STATUSES } from '../workflow/civic-case-status.ts';
 import { type MetricsPeriod, ZERO_COUNTS } from './case-metrics.ts';
+import { countsFromTally, TALLY_DIMENSIONS } from './civic-tally.counts.ts';
+import type { CountsInput, GroupCounts, MetricsGrouping } from './metrics-grouping.ts';
 import { periodBounds } from './metrics-period.ts';
 
+export type { CountsInput, GroupCounts, MetricsGrouping } from './metrics-grouping.ts';
+
 /**
- * The SQL twin of `countsFromEvents`: the same counts from the fact columns the workflow keeps on each case row
- * (in the transaction that appends the event), so statistics are index range scans, never a replay of the log.
+ * The 民情 counts of a scope and period, grouped (`countsByGroup`). Two ways to the same numbers:
  *
- * One query per grouping. It is a UNION ALL of one branch per family of counts, each filtered on its own date
- * (received_on, accepted_at, dispatched_on, closed_on, rated_on) and the scope's path prefix, so each branch reads
- * its own index; the outer query adds the branches' conditional columns (`SUM(CASE WHEN … THEN 1 ELSE 0 END)`) per
- * group. Grouping by month puts each fact in the month of its own date (a case received in October and closed in
- * November is received in October's row and closed in November's), so a month's row equals that month's totals.
+ * - **The tally** (`civic_case_tally`, migration 0014; `civic-tally.*.ts`): counters per compound, category and
+ *   day and per month, kept in the transaction that creates or changes a case (`civic-tally.maintain.ts`, called
+ *   by `createCase` and the action runner) as the difference between the case's facts before and after. A period
+ *   reads month rows for its whole months and day rows for its partial ones: a county-year is at most twelve rows
+ *   per compound and category, whatever the number of cases. It answers whenever the caller gives the scope as a
+ *   path (`scopePath`, an org node's or a compound's) and the grouping is none, month, category, compound or
+ *   community.
+ * - **The index queries** below, the reference: grid and unit groupings, scopes given only as a filter (a grid, a
+ *   ranking over several assignments), and the tests, which expect both to agree on every grouping, period and
+ *   scope, and `civicTallyMismatches` to find the table equal to a fresh computation.
  *
- * Rework, extensions, deferrals and voids are counted from the events themselves: the few event types involved
- * are read through the `(type, at, …)` index of migration 0011 for the period only — exact, and cheap because
- * those events are a small share of the log. The other families read covering indexes of 0011 (path, date and the
- * flags they count, and the category for the breakdown by category), so the totals, months and categories never
- * touch the wide case rows; rankings (one month) read that month's rows for their group keys. (The per-case counters would have to be attributed to whatever period the
- * case was active in, which over- or under-counts across period boundaries.)
+ * Each fact is counted on its own date, in Asia/Shanghai (received_on, accepted_at, dispatched_on, closed_on,
+ * rated_on, the event's instant): grouping by month puts a case received in October and closed in November in
+ * October's received and November's closed, so a month's row equals that month's totals.
+ *
+ * The index query is a UNION ALL of one branch per family of counts, each filtered on its own date and the scope's
+ * path prefix, so each branch reads its own covering index of migration 0011; the outer query adds the branches'
+ * conditional columns (`SUM(CASE WHEN … THEN 1 ELSE 0 END)`) per group. Rework, extensions, deferrals and voids are
+ * counted from the events themselves, read through the `(type, at, …)` index for the period only.
  *
  * Row facts this relies on (the workflow's side of the contract):
  * - `accepted_at`: the `accept`; `dispatched_on`: the first dispatch's day, kept on re-dispatch;
@@ -30,18 +40,9 @@ import { periodBounds } from './metrics-period.ts';
  * - `closed_on`, `end_type`: the latest close (a reopened case is `rework`, so `status = 'closed'` drops it);
  * - `rated_on`, `rating`, `rating_resolved`: the latest rating; `void_reason`: the void's reason (merge: duplicate);
  * - `overdue`: raised with the `overdue` event, cleared when a new limit starts. overdueOpen is therefore the
- *   current backlog whatever the period: the rows keep no history of the flag.
+ *   current backlog whatever the period: the rows keep no history of the flag, and the tally has none either
+ *   (`overdue.repository.ts` reads it live).
  */
-
-export type MetricsGrouping = 'none' | 'category' | 'month' | 'grid' | 'compound' | 'community' | 'unit';
-
-export interface GroupCounts {
-  /** The group's key: a category, grid, compound or community id, a month `YYYY-MM`, `kind:id` of a unit, or ''. */
-  key: string | null;
-  /** The unit's name as the cases carry it (unit grouping only). */
-  label: string | null;
-  counts: CaseCounts;
-}
 
 const COUNT_KEYS = Object.keys(ZERO_COUNTS) as (keyof CaseCounts)[];
 type Values = Partial<Record<keyof CaseCounts, RawBuilder<number>>>;
@@ -200,13 +201,6 @@ function branchSql(grouping: MetricsGrouping, scope: Expression<SqlBool>, branch
 
 type CountRow = { k: string | null; label: string | null } & Record<keyof CaseCounts, number | string | null>;
 
-export interface CountsInput {
-  scope: Expression<SqlBool>;
-  period: MetricsPeriod;
-  settings: MetricSettings;
-  grouping: MetricsGrouping;
-}
-
 /** The grouped counts query itself (exported so the measurement script can print its plan). */
 export function countsQuery(dialect: Dialect, input: CountsInput): RawBuilder<CountRow> {
   const parts = branches(dialect, input.period, input.settings, input.grouping).map((b) =>
@@ -221,8 +215,16 @@ export function countsQuery(dialect: Dialect, input: CountsInput): RawBuilder<Co
  * The counts of the cases whose place lies in `scope` (a filter on the alias `c`, e.g. `pathStartsWith('c.path',
  * …)`) over the period, one entry per group (a single entry with key '' for `none`). Grouped by `category`, only
  * the received and closed families are counted (all the breakdown shows); by `month`, `overdueOpen` stays 0.
+ * From the tally when it can answer (see above); a group that counts nothing may be left out there.
  */
 export async function countsByGroup(db: Db, dialect: Dialect, input: CountsInput): Promise<GroupCounts[]> {
+  const by = TALLY_DIMENSIONS[input.grouping];
+  if (input.scopePath !== undefined && by) return countsFromTally(db, { ...input, scopePath: input.scopePath, by });
+  return countsFromIndexes(db, dialect, input);
+}
+
+/** `countsByGroup` from the covering indexes of the case rows and the event log: the reference. */
+export async function countsFromIndexes(db: Db, dialect: Dialect, input: CountsInput): Promise<GroupCounts[]> {
   const result = await countsQuery(dialect, input).execute(db);
   return result.rows.map((row) => {
     const counts = { ...ZERO_COUNTS };
@@ -231,20 +233,17 @@ export async function countsByGroup(db: Db, dialect: Dialect, input: CountsInput
   });
 }
 
-/** The current overdue backlog of the scope (the totals' `overdueOpen`; see the note above on its history). */
-export async function overdueOpenCount(db: Db, scope: Expression<SqlBool>): Promise<number> {
-  const result = await sql<{ n: number | string }>`SELECT COUNT(*) AS n FROM civic_case c
-    WHERE ${scope} AND c.overdue = 1 AND c.status IN (${sql.join([...OPEN_STATUSES])})`.execute(db);
-  return toNumber(result.rows[0]?.n);
-}
-
-/** How many of the cases received in the period are in each status now. */
+/**
+ * How many of the cases received in the period are in each status now: live (a status has no date to tally by).
+ * The key is wrapped, as in `groupKey`: grouped by the bare column, SQLite walks a status index over every case
+ * row instead of the period's range of the received-facts covering index (3× slower for a county-year).
+ */
 export async function receivedByStatus(
   db: Db,
   input: { scope: Expression<SqlBool>; period: MetricsPeriod },
 ): Promise<{ status: string; count: number }[]> {
-  const result = await sql<{ status: string; n: number | string }>`SELECT c.status AS status, COUNT(*) AS n
+  const result = await sql<{ status: string; n: number | string }>`SELECT (c.status || '') AS status, COUNT(*) AS n
     FROM civic_case c WHERE ${input.scope} AND ${between('c.received_on', input.period)}
-    GROUP BY c.status ORDER BY c.status`.execute(db);
+    GROUP BY (c.status || '') ORDER BY 1`.execute(db);
   return result.rows.map((r) => ({ status: r.status, count: toNumber(r.n) }));
 }

@@ -4,12 +4,13 @@ import { newId } from '../../../platform/ids.ts';
 import { toBool } from '../../../platform/sql-helpers.ts';
 import { type CivicCounty, insertCase, propertyUnitA } from '../civic-cases.test-support.ts';
 import type { CaseLog } from './case-metrics.ts';
+import { rebuildCivicTally } from './civic-tally.verify.ts';
 import { STORY } from './metrics-story.test-support.ts';
 
 /**
  * Writes the story as the workflow would have left it: each case row with its facts (via `insertCase`, whose
  * `submit` event is stamped with the clock, so the clock is set to the story's submit time first) and the rest
- * of its events. Returns the case ids by story name.
+ * of its events, then the tally rebuilt from them. Returns the case ids by story name.
  */
 export async function insertStory(t: TestApp, county: CivicCounty): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
@@ -52,6 +53,8 @@ export async function insertStory(t: TestApp, county: CivicCounty): Promise<Map<
         .execute();
     }
   }
+  // The events above went straight into the log: count them into the tally as a bulk load would.
+  await rebuildCivicTally(t.platform.db, t.platform.dialect);
   return ids;
 }
 

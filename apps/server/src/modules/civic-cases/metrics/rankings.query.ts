@@ -79,7 +79,8 @@ export async function getCivicRanking(ctx: Ctx, query: RankingQuery): Promise<Ra
   const scope = await resolveRankingScope(ctx, query.orgId);
   const { settings } = await loadMetricSettings(ctx.db);
   const groups = await countsByGroup(ctx.db, ctx.dialect, {
-    scope,
+    scope: scope.filter,
+    scopePath: scope.path,
     period: monthPeriod(query.month),
     settings,
     grouping: query.level,

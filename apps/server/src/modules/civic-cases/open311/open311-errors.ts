@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
@@ -143,4 +143,12 @@ export function installOpen311Errors(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) =>
     sendErrors(reply, formatOf(request), 404, [{ code: 404, description: 'No such Open311 endpoint or format.' }]),
   );
+}
+
+/**
+ * A URL Fastify's router refused before any Open311 route ran (bytes it cannot decode, a parameter over the length
+ * limit): answered as the spec's error list in the format the path asks for, like every other Open311 error.
+ */
+export function sendOpen311RouterError(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendErrors(reply, formatOf(request), 400, [{ code: 400, description: 'The request URL is not valid.' }]);
 }

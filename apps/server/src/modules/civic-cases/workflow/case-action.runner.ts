@@ -9,6 +9,7 @@ import type { Trx } from '../../../platform/transaction.ts';
 import { caseRelations } from '../case-access.ts';
 import { appendCaseEvent, type EventActor } from '../case-events.ts';
 import { CIVIC_CASE_FILE_OWNER } from '../case-file-owners.ts';
+import { addTallyCells, planTallyChange } from '../metrics/civic-tally.maintain.ts';
 import { loadMetricSettings } from '../settings/metric-settings.repository.ts';
 import type { ActionEffect, ActionHandler, ActionRun, CasePatch, CaseRow, StepChange } from './action-types.ts';
 import { abilityInputOf, type Refusal, refusalOf } from './case-abilities.ts';
@@ -93,8 +94,8 @@ async function loadForAction(trx: Trx, actor: Actor, caseId: string) {
 /**
  * One action on one case inside the caller's transaction: the rules (`refusalOf`, the same as the detail's
  * abilities) decide 409/403, the stage's handler says what changes, and this writes it — the case row under its
- * version (REL-7), the appended event with its files, a dissatisfied rating's system reopen, the notices and one
- * audit row. Returns the texts to send after commit.
+ * version (REL-7), the 民情 counters (`civic_case_tally`), the appended event with its files, a dissatisfied
+ * rating's system reopen, the notices and one audit row. Returns the texts to send after commit.
  */
 export async function applyCaseAction(
   ctx: Ctx,
@@ -146,20 +147,30 @@ export async function applyCaseAction(
   const follow = effect.followUp === 'reopen' ? await reopenEffect({ ...run, eventActor: SYSTEM }, null) : null;
   const finalStatus: CivicCaseStatus = follow ? 'rework' : edge.next;
   const finalStep = follow?.step ?? effect.step;
+  const set = {
+    ...effect.patch,
+    ...follow?.patch,
+    ...(finalStep ? stepColumns(finalStep, at) : {}),
+    status: finalStatus,
+    version: row.version + 1,
+    updated_at: at,
+  };
   const updated = await trx
     .updateTable('civic_case')
-    .set({
-      ...effect.patch,
-      ...follow?.patch,
-      ...(finalStep ? stepColumns(finalStep, at) : {}),
-      status: finalStatus,
-      version: row.version + 1,
-      updated_at: at,
-    })
+    .set(set)
     .where('id', '=', row.id)
     .where('version', '=', row.version)
     .executeTakeFirst();
   assertUpdated(updated.numUpdatedRows);
+  // Planned before the events are appended (a moved case's earlier events are read from the log as it was).
+  const tally = await planTallyChange(trx, {
+    before: row,
+    after: { ...row, ...set },
+    appended: [
+      { type: input.action, to: edge.next, at, data: effect.data ?? {} },
+      ...(follow ? [{ type: 'reopen', to: finalStatus, at, data: {} }] : []),
+    ],
+  });
 
   const eventId = await appendCaseEvent(trx, {
     caseId: row.id,
@@ -195,6 +206,8 @@ export async function applyCaseAction(
       at,
     );
   }
+  // The counters after every case row this transaction locks (a merge's survivor too): see `planTallyChange`.
+  await addTallyCells(trx, tally);
   await appendAudit(trx, ctx, {
     action: `civic_case.${input.action}`,
     objectType: 'civic_case',

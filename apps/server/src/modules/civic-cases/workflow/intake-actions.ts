@@ -85,6 +85,7 @@ const merge: ActionHandler = async (run) => {
         .set({ follower_count: moved.total, version: sql`version + 1`, updated_at: run.at })
         .where('id', '=', target.id)
         .execute();
+      // The survivor keeps its status and its facts: its `merge` counts nothing in the 民情 tally (`eventFacts`).
       await appendCaseEvent(run.trx, {
         caseId: target.id,
         type: 'merge',

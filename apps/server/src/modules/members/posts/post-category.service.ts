@@ -2,7 +2,8 @@ import type { CreatePostCategoryBody, PostCategory, UpdatePostCategoryBody } fro
 import type { Selectable } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import type { PostCategoryTable } from '../../../db/schema-members.ts';
-import { authorize, requireActor } from '../../../platform/access/authorize.ts';
+import { authorizeAtRoot } from '../../../platform/access/account-scope.ts';
+import { requireActor } from '../../../platform/access/authorize.ts';
 import { appendAudit } from '../../../platform/audit/audit.service.ts';
 import { isoNow } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
@@ -35,7 +36,7 @@ export async function listPostCategories(ctx: Ctx): Promise<{ items: PostCategor
 
 /** Adds a category (county-wide, `post_category.write`); it goes last unless `sortOrder` says otherwise. */
 export async function createPostCategory(ctx: Ctx, body: CreatePostCategoryBody): Promise<PostCategory> {
-  authorize(ctx, 'post_category.write');
+  authorizeAtRoot(ctx, 'post_category.write');
   return transact(ctx, async (trx) => {
     const last = await trx
       .selectFrom('post_category')
@@ -74,7 +75,7 @@ export async function updatePostCategory(
   body: UpdatePostCategoryBody,
   expectedVersion: number,
 ): Promise<PostCategory> {
-  authorize(ctx, 'post_category.write');
+  authorizeAtRoot(ctx, 'post_category.write');
   await getCategory(ctx.db, id);
   return transact(ctx, async (trx) => {
     await updateAtVersion(trx, ctx, {

@@ -8,30 +8,21 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../../platform/errors/app-error.ts';
-import { MAX_UPLOAD_BYTES } from '../../../platform/http/uploads.ts';
-import { invalidField } from './member-derive.ts';
+import { MAX_UPLOAD_BYTES, readFilePart, UploadError } from '../../../platform/http/uploads.ts';
 import { getMemberImport, listMemberImports, startMemberImport, type UploadedFile } from './member-import.service.ts';
 
 const tags = ['members'];
 
-const hasCode = (error: unknown, code: string): boolean =>
-  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
-
 /** The `file` part of the upload: undefined without one; 413 over the upload limit, never a 500. */
 async function readSpreadsheetPart(request: FastifyRequest): Promise<UploadedFile | undefined> {
-  if (!request.isMultipart()) return undefined;
   try {
-    const part = await request.file();
-    if (part?.fieldname !== 'file') return undefined;
-    return { fileName: part.filename, bytes: await part.toBuffer() };
+    return await readFilePart(request, MAX_UPLOAD_BYTES);
   } catch (error) {
-    if (hasCode(error, 'FST_REQ_FILE_TOO_LARGE')) {
+    if (!(error instanceof UploadError)) throw error;
+    if (error.problem === 'too_large') {
       throw new AppError('PAYLOAD_TOO_LARGE', { details: { field: 'file', maxBytes: MAX_UPLOAD_BYTES } });
     }
-    if (hasCode(error, 'FST_INVALID_MULTIPART_CONTENT_TYPE') || hasCode(error, 'FST_PARTS_LIMIT')) {
-      throw invalidField('body.file', 'fileRequired');
-    }
-    throw error;
+    throw new AppError('VALIDATION_FAILED', { details: { issues: [{ path: 'body.file', message: error.problem }] } });
   }
 }
 

@@ -108,7 +108,8 @@ function childRow(
  * each compound the org holds directly, both as at the period's end (a compound created later is not there to
  * drill into yet); a compound has no children. Six queries whatever the number of
  * children (two for the candidates, then compounds, members, report-ins and cases each grouped by the child id read
- * from the row's own path); stock counts are as at the period's end, cases as the 统计考核 page counts them.
+ * from the row's own path — cases from the 民情 tally by compound); stock counts are as at the period's end, cases
+ * as the 统计考核 page counts them.
  * Sorted by name in Chinese order.
  */
 export async function dashboardChildren(
@@ -125,7 +126,7 @@ export async function dashboardChildren(
     compoundsByChild(db, dialect, path, end),
     membersByChild(db, dialect, path, input.period.to),
     reportedInByChild(db, dialect, path, end),
-    caseCountsByChild(db, dialect, { path, period: input.period }),
+    caseCountsByChild(db, dialect, { path, period: input.period, settings: input.settings }),
   ]);
   return listed
     .filter((c) => (compounds.get(c.id)?.compounds ?? 0) > 0)

@@ -1,17 +1,18 @@
 import type { CaseCounts, Dashboard, MetricSettings } from '@linli/contracts';
 import { sql } from 'kysely';
-import type { Db, Dialect } from '../../../db/database.ts';
+import type { Db } from '../../../db/database.ts';
 import { pathStartsWith, toNumber } from '../../../platform/sql-helpers.ts';
 import {
-  addCounts,
-  countsByGroup,
   monthsOf,
   periodBounds,
   ratesOf,
   receivedByStatus,
+  sumAll,
+  sumBy,
   ZERO_COUNTS,
 } from '../../civic-cases/index.ts';
-import type { ReportPeriod } from '../figures/figure-types.ts';
+import { civicTally } from '../figures/civic.figures.ts';
+import type { FigureInput, ReportPeriod } from '../figures/figure-types.ts';
 import type { ReportScope } from '../report-scope.ts';
 
 type Civic = Dashboard['civic'];
@@ -48,7 +49,7 @@ function rootsOf(rows: CategoryRow[]): Map<string, CategoryRow> {
  * leaf counts the 统计考核 page groups by. Every active root is listed, zeros included, in the county's order;
  * a retired root only when it still has cases in the period.
  */
-async function byRootCategory(db: Db, groups: { key: string | null; counts: CaseCounts }[]) {
+async function byRootCategory(db: Db, groups: { key: string; counts: CaseCounts }[]) {
   const rows = await db
     .selectFrom('civic_category')
     .select(['id', 'parent_id', 'code', 'name', 'sort_order', 'active'])
@@ -56,7 +57,7 @@ async function byRootCategory(db: Db, groups: { key: string | null; counts: Case
   const roots = rootsOf(rows);
   const sums = new Map<string, { received: number; closed: number }>();
   for (const g of groups) {
-    const root = g.key === null ? undefined : roots.get(g.key);
+    const root = roots.get(g.key);
     if (!root) continue;
     const sum = sums.get(root.id) ?? { received: 0, closed: 0 };
     sum.received += g.counts.received;
@@ -88,33 +89,28 @@ async function mediationOutcomes(db: Db, scope: ReportScope, period: ReportPerio
 }
 
 /**
- * The 民情 part of the cockpit, from the very functions the 统计考核 page (`GET /civic-metrics`) runs, so the
- * numbers are the same: counts by month (whose sum is the period's counts: every fact falls in one month) and by
- * leaf category, the current status of the period's cases, and the mediation outcomes. Grouped queries on the
- * covering indexes of migration 0011; no case row reaches JS.
+ * The 民情 part of the cockpit, from the very tally read the catalogue figures beside it use (`civicTally`, shared
+ * through the computation's `once`), so the charts and the figures agree with each other and with the 统计考核 page:
+ * the counts per month (whose sum is the period's counts: every fact falls in one month) and per root category,
+ * the current status of the period's cases, and the mediation outcomes. No case row reaches JS.
  */
-export async function civicSection(
-  db: Db,
-  dialect: Dialect,
-  input: { scope: ReportScope; period: ReportPeriod; settings: MetricSettings },
-): Promise<Civic> {
-  const counted = { scope: pathStartsWith('c.path', input.scope.path), period: input.period, settings: input.settings };
-  const [months, categories, byStatus, mediation] = await Promise.all([
-    countsByGroup(db, dialect, { ...counted, grouping: 'month' }),
-    countsByGroup(db, dialect, { ...counted, grouping: 'category' }),
-    receivedByStatus(db, counted),
-    mediationOutcomes(db, input.scope, input.period),
+export async function civicSection(input: FigureInput, settings: MetricSettings): Promise<Civic> {
+  const { db, scope, period } = input;
+  const [tally, byStatus, mediation] = await Promise.all([
+    civicTally(input),
+    receivedByStatus(db, { scope: pathStartsWith('c.path', scope.path), period }),
+    mediationOutcomes(db, scope, period),
   ]);
-  const byMonthKey = new Map(months.flatMap((m) => (m.key === null ? [] : [[m.key, m.counts] as const])));
-  const totals = months.reduce((sum, m) => addCounts(sum, m.counts), ZERO_COUNTS);
+  const byMonth = sumBy(tally.groups, 'month');
+  const byCategory = [...sumBy(tally.groups, 'category')].map(([key, counts]) => ({ key, counts }));
   return {
-    byRootCategory: await byRootCategory(db, categories),
+    byRootCategory: await byRootCategory(db, byCategory),
     byStatus,
-    byMonth: monthsOf(input.period).map((month) => {
-      const c = byMonthKey.get(month) ?? ZERO_COUNTS;
-      return { month, received: c.received, closed: c.closed, rates: ratesOf(c, input.settings) };
+    byMonth: monthsOf(period).map((month) => {
+      const c = byMonth.get(month) ?? ZERO_COUNTS;
+      return { month, received: c.received, closed: c.closed, rates: ratesOf(c, settings) };
     }),
-    rates: ratesOf(totals, input.settings),
+    rates: ratesOf(sumAll(tally.groups), settings),
     mediation,
   };
 }

@@ -49,7 +49,8 @@ async function rankings(ctx: Ctx, scope: ReportScope, to: string): Promise<Dashb
  * period of Shanghai days — the catalogue figures the work report quotes, branch coverage by rollout stage, the
  * 民情 breakdowns and rates computed as the 统计考核 page computes them, the last month's rankings, and one row
  * per child for drill-down. Read-only and outside any transaction, so the independent parts run side by side
- * on PostgreSQL's pool (SQLite serialises them on its one connection). Every part is a handful of grouped
+ * on PostgreSQL's pool (SQLite serialises them on its one connection). The 民情 counts come from the tally
+ * (one read for the figures and charts, one per child, one for the compound ranking), the rest from grouped
  * queries on indexes; no case row is loaded.
  */
 export async function getDashboard(ctx: Ctx, query: ReportScopeQuery): Promise<Dashboard> {
@@ -58,11 +59,13 @@ export async function getDashboard(ctx: Ctx, query: ReportScopeQuery): Promise<D
   assertPeriod(period);
   const { settings } = await loadMetricSettings(ctx.db);
   const input = { scope, period, settings };
+  // One computation for the figures and the 民情 charts: they share the tally read (`civicTally`).
+  const computation = figureInput({ db: ctx.db, dialect: ctx.dialect, scope, period });
   const [breadcrumb, figures, coverage, civic, ranked, children] = await Promise.all([
     reportBreadcrumb(ctx, scope),
-    computeFigures(figureInput({ db: ctx.db, dialect: ctx.dialect, scope, period })),
+    computeFigures(computation),
     coverageByStage(ctx.db, scope.path, periodBounds(period).toInstant),
-    civicSection(ctx.db, ctx.dialect, input),
+    civicSection(computation, settings),
     rankings(ctx, scope, period.to),
     dashboardChildren(ctx.db, ctx.dialect, input),
   ]);

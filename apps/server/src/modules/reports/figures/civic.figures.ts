@@ -1,27 +1,47 @@
-import type { CaseCounts, FigureKey, FigureValue, Rates } from '@linli/contracts';
+import type { CaseCounts, FigureKey, FigureValue, MetricSettings, Rates } from '@linli/contracts';
 import { sql } from 'kysely';
 import { pathStartsWith, toNumber } from '../../../platform/sql-helpers.ts';
-import { addCounts, countsByGroup, loadMetricSettings, ratesOf, ZERO_COUNTS } from '../../civic-cases/index.ts';
+import {
+  loadMetricSettings,
+  overdueOpenCount,
+  ratesOf,
+  readTally,
+  sumAll,
+  sumBy,
+  type TallyGroup,
+  ZERO_COUNTS,
+} from '../../civic-cases/index.ts';
 import { fieldOf, periodInstants, whenOne } from './figure-sql.ts';
 import type { FigureFn, FigureInput } from './figure-types.ts';
 
 /*
- * 民情. The counts, 三率, composite score and grade come from the 民情 module's own grouped count (`countsByGroup`)
- * and rate rules (`ratesOf` with the county's `loadMetricSettings`), so the work report and 统计考核 quote the same
- * numbers for the same scope and period. Received by `received_on`, closed by `closed_on` (Shanghai days), cases
- * placed in scope by their path (their grid's, or their compound's).
+ * 民情. The counts, 三率, composite score and grade come from the 民情 module's own tally (`readTally`) and rate rules
+ * (`ratesOf` with the county's `loadMetricSettings`), so the work report and 统计考核 quote the same numbers for the
+ * same scope and period. Received by `received_on`, closed by `closed_on` (Shanghai days), cases placed in scope by
+ * their compound. One read of the tally grouped by month and category serves every count, rate and category
+ * figure here, and the cockpit's 民情 charts beside them (`civicTally` is shared through `input.once`).
  */
 
-/** The 民情 totals of the scope and period (one query for every count and rate figure). */
-async function civicTotals({ db, dialect, scope, period }: FigureInput): Promise<{ counts: CaseCounts; rates: Rates }> {
-  const { settings } = await loadMetricSettings(db);
-  const groups = await countsByGroup(db, dialect, {
-    scope: pathStartsWith('c.path', scope.path),
-    period,
-    settings,
-    grouping: 'none',
+export interface CivicTally {
+  settings: MetricSettings;
+  /** The scope's counts over the period per month and (leaf) category, without the backlog. */
+  groups: TallyGroup[];
+}
+
+/** The tally of the scope and period, read once per computation whoever asks first. */
+export const civicTally = (input: FigureInput): Promise<CivicTally> =>
+  input.once('civic.tally', async () => {
+    const { settings } = await loadMetricSettings(input.db);
+    const { scope, period } = input;
+    const groups = await readTally(input.db, { scopePath: scope.path, period, settings, by: ['month', 'category'] });
+    return { settings, groups };
   });
-  const counts = groups.reduce((sum, g) => addCounts(sum, g.counts), ZERO_COUNTS);
+
+/** The 民情 totals of the scope and period: the tally's sums and the backlog as it is now. */
+async function civicTotals(input: FigureInput): Promise<{ counts: CaseCounts; rates: Rates }> {
+  const { settings, groups } = await civicTally(input);
+  const overdueOpen = await overdueOpenCount(input.db, pathStartsWith('c.path', input.scope.path));
+  const counts = { ...sumAll(groups), overdueOpen };
   return { counts, rates: ratesOf(counts, settings) };
 }
 
@@ -47,32 +67,21 @@ interface ClosedByCategory {
 
 /**
  * Cases closed in the period per category (its code and its parent's), with how many were closed resolved —
- * read from the closed-facts covering index and the small category table.
+ * the tally's closed counts per category, named from the small category table.
  */
-async function closedByCategory({ db, scope, period }: FigureInput): Promise<ClosedByCategory[]> {
-  const rows = await db
-    .selectFrom('civic_case as c')
-    .innerJoin('civic_category as k', 'k.id', 'c.category_id')
+async function closedByCategory(input: FigureInput): Promise<ClosedByCategory[]> {
+  const closed = sumBy((await civicTally(input)).groups, 'category');
+  if (closed.size === 0) return [];
+  const categories = await input.db
+    .selectFrom('civic_category as k')
     .leftJoin('civic_category as p', 'p.id', 'k.parent_id')
-    .select([
-      'k.code as code',
-      'p.code as parentCode',
-      sql<number | string>`SUM(${whenOne(sql`c.status = 'closed'`)})`.as('closed'),
-      sql<number | string>`SUM(${whenOne(sql`c.status = 'closed' AND c.end_type = 'resolved'`)})`.as('resolved'),
-    ])
-    // The status is tested inside the sums, as in the 民情 repository: as a filter it would steer the planner to
-    // the (status) index instead of the closed-facts covering index on (path, closed_on, status, end_type, …).
-    .where(pathStartsWith('c.path', scope.path))
-    .where('c.closed_on', '>=', period.from)
-    .where('c.closed_on', '<=', period.to)
-    .groupBy(['k.code', 'p.code'])
+    .select(['k.id as id', 'k.code as code', 'p.code as parentCode'])
+    .where('k.id', 'in', [...closed.keys()])
     .execute();
-  return rows.map((r) => ({
-    code: r.code,
-    parentCode: r.parentCode,
-    closed: toNumber(r.closed),
-    resolved: toNumber(r.resolved),
-  }));
+  return categories.map((k) => {
+    const counts = closed.get(k.id) ?? ZERO_COUNTS;
+    return { code: k.code, parentCode: k.parentCode, closed: counts.closed, resolved: counts.closedResolved };
+  });
 }
 
 const byCategory = (pick: (rows: ClosedByCategory[]) => number) =>
