@@ -19,6 +19,9 @@ import { runBaseline } from './scenarios/s0-baseline.ts';
 import { type RunningChild, startBaseline, startLinli, stopAllChildren } from './servers.ts';
 import { demoAccount, readDemoAccounts, signInStaff } from './sessions.ts';
 
+/** How long a scenario waits for Linli to go quiet after the one before (a backlog of abandoned requests). */
+const SETTLE_MAX_SECONDS = 900;
+
 const log = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
@@ -62,6 +65,8 @@ async function runScenarios(options: BenchOptions, dataset: Dataset, linli: Runn
     log,
   };
   if (toRun.includes('S0')) {
+    // Linli idles meanwhile, but its start-up work must be over first: S0 gets the machine to itself.
+    await linli.settle(SETTLE_MAX_SECONDS);
     log('S0 bare Fastify baseline…');
     const baseline = await startBaseline();
     try {
@@ -74,17 +79,25 @@ async function runScenarios(options: BenchOptions, dataset: Dataset, linli: Runn
   }
   for (const id of toRun) {
     if (id === 'S0') continue;
-    log(`${id}…`);
+    const waited = await linli.settle(SETTLE_MAX_SECONDS);
+    log(`${id}…${waited > 3 ? ` (after ${waited} s waiting for Linli to finish the last scenario's requests)` : ''}`);
     const result = await LINLI_SCENARIOS[id](ctx).catch((error: unknown) => failedResult(id, error));
+    if (waited > 3) result.details.settledAfterSeconds = waited;
     results.push(result);
     log(summaryLine(result));
   }
   return results;
 }
 
-/** Lines of the profile per Linli scenario, cut to the time it was measured. */
-function profilesByScenario(dir: string, results: ScenarioResult[]): Partial<Record<ScenarioId, ProfileLine[]>> {
-  const profile = readProfileDir(dir);
+/** Lines of the profile per Linli scenario, cut to the time it was measured; null (and why) without a profile. */
+function profilesByScenario(dir: string, results: ScenarioResult[]): Partial<Record<ScenarioId, ProfileLine[]>> | null {
+  let profile: ReturnType<typeof readProfileDir>;
+  try {
+    profile = readProfileDir(dir);
+  } catch (error) {
+    log(`No CPU profile: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
   const byScenario: Partial<Record<ScenarioId, ProfileLine[]>> = {};
   for (const result of results) {
     if (result.id !== 'S0' && result.windowUs) byScenario[result.id] = summariseProfile(profile, 15, result.windowUs);

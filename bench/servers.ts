@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { type Dataset, linliEnv } from './dataset.ts';
@@ -8,6 +9,12 @@ import { LINLI_BIN, REPO_ROOT } from './paths.ts';
 export interface RunningChild {
   name: string;
   pid: number;
+  /**
+   * Waits until the process has used under a quarter of a core for two seconds in a row (at most `maxSeconds`) and
+   * returns the seconds waited: requests a load run gave up on (timeouts) still run on the server, and the next
+   * scenario must not pay for them.
+   */
+  settle(maxSeconds: number): Promise<number>;
   /** `http://127.0.0.1:<port>`. */
   baseUrl: string;
   memory: MemoryProbe;
@@ -50,12 +57,45 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
   throw new Error(`it was not healthy after ${START_TIMEOUT_MS / 1000} s:\n${output()}`);
 }
 
-/** SIGTERM (Linli drains and closes its database), SIGKILL after 20 s. */
-async function stopChild(child: ChildProcess): Promise<void> {
+/** Clock ticks a second in /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+/**
+ * Quiet is under a quarter of a core: a backlog of queries keeps Linli near a whole one, while an idle Linli
+ * under `--cpu-prof` still spends about a tenth on the profiler's sampling.
+ */
+const QUIET_SHARE = 0.25;
+
+/** User plus system CPU time of a process in clock ticks; null once it is gone. */
+export function cpuTicks(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which sits in parentheses and may hold spaces: utime and stime are 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
+}
+
+async function settleProcess(pid: number, maxSeconds: number): Promise<number> {
+  const started = performance.now();
+  let quietSeconds = 0;
+  let last = cpuTicks(pid);
+  while (last !== null && quietSeconds < 2 && performance.now() - started < maxSeconds * 1000) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = cpuTicks(pid);
+    quietSeconds = now !== null && now - last <= TICKS_PER_SECOND * QUIET_SHARE ? quietSeconds + 1 : 0;
+    last = now;
+  }
+  return Math.round((performance.now() - started) / 100) / 10;
+}
+
+/** SIGTERM (Linli drains and closes its database), SIGKILL after `graceMs`. */
+async function stopChild(child: ChildProcess, graceMs = 20_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   child.kill('SIGTERM');
-  const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
   await exited;
   clearTimeout(killer);
 }
@@ -65,10 +105,16 @@ const live = new Set<ChildProcess>();
 
 /** Stops every child this process started and has not stopped yet. */
 export async function stopAllChildren(): Promise<void> {
-  await Promise.all([...live].map(stopChild));
+  await Promise.all([...live].map((child) => stopChild(child)));
 }
 
-async function startChild(name: string, args: string[], env: NodeJS.ProcessEnv, port: number): Promise<RunningChild> {
+async function startChild(
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  port: number,
+  stopGraceMs = 20_000,
+): Promise<RunningChild> {
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   live.add(child);
   child.once('exit', () => live.delete(child));
@@ -95,9 +141,10 @@ async function startChild(name: string, args: string[], env: NodeJS.ProcessEnv, 
     baseUrl,
     memory,
     output,
+    settle: (maxSeconds) => settleProcess(pid, maxSeconds),
     stop: async () => {
       memory.stop();
-      await stopChild(child);
+      await stopChild(child, stopGraceMs);
     },
   };
 }
@@ -129,5 +176,7 @@ export async function startLinli(dataset: Dataset, cpuProfileDir: string | null)
     LINLI_DEMO: 'false',
   };
   const profiling = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
-  return startChild('Linli', [...profiling, LINLI_BIN, 'serve'], env, port);
+  // The profile is written as node exits, after whatever query is still running: give it time rather than SIGKILL.
+  const stopGraceMs = cpuProfileDir ? 600_000 : 20_000;
+  return startChild('Linli', [...profiling, LINLI_BIN, 'serve'], env, port, stopGraceMs);
 }

@@ -138,49 +138,62 @@ export function decideRequest(c: CaseTimeline, atMs: number, actor: EventActor, 
     decided_at: iso(atMs),
     decision_note: '已审批',
   });
-  const base = { requestId: request.id, kind: request.kind, grant };
-  const basis = c.world.sla.limit(c.row.category_id, c.row.urgency, 'handle').basis;
+  const decided = { requestId: request.id, kind: request.kind, grant };
   if (!grant) {
     c.act('decide_request', c.row.status, atMs, actor, {
       patch: { pending_request: null },
-      data: base,
+      data: decided,
       publicNote: '已审批',
     });
-    return;
+  } else if (request.kind === 'extension') {
+    grantExtension(c, atMs, actor, decided, request.extra_minutes ?? 0);
+  } else {
+    grantDeferral(c, atMs, actor, decided, request.defer_until);
   }
-  if (request.kind === 'extension') {
-    const extra = request.extra_minutes ?? 0;
-    const current = c.handleDeadlineMs ?? c.deadlineMs ?? atMs;
-    const deadlineMs = c.world.clock.addMinutes(current, extra, basis);
-    const dueSoonMs = c.dueSoonMs === null ? null : c.world.clock.addMinutes(c.dueSoonMs, extra, basis);
-    const overdue = c.row.overdue === 1 && deadlineMs <= atMs ? 1 : 0;
-    c.setHandleDeadline(deadlineMs);
-    c.deadlineMs = deadlineMs;
-    c.dueSoonMs = dueSoonMs;
-    c.act('decide_request', c.row.status, atMs, actor, {
-      patch: {
-        pending_request: null,
-        deadline_at: iso(deadlineMs),
-        due_soon_at: dueSoonMs === null ? null : iso(dueSoonMs),
-        overdue,
-        extension_count: c.row.extension_count + 1,
-      },
-      data: { ...base, extraMinutes: extra, handleDeadlineAt: iso(deadlineMs) },
-      publicNote: '已审批',
-    });
-    return;
-  }
+}
+
+const handleBasis = (c: CaseTimeline) => c.world.sla.limit(c.row.category_id, c.row.urgency, 'handle').basis;
+
+function grantExtension(c: CaseTimeline, atMs: number, actor: EventActor, decided: object, extra: number): void {
+  const basis = handleBasis(c);
+  const current = c.handleDeadlineMs ?? c.deadlineMs ?? atMs;
+  const deadlineMs = c.world.clock.addMinutes(current, extra, basis);
+  const dueSoonMs = c.dueSoonMs === null ? null : c.world.clock.addMinutes(c.dueSoonMs, extra, basis);
+  const overdue = c.row.overdue === 1 && deadlineMs <= atMs ? 1 : 0;
+  c.setHandleDeadline(deadlineMs);
+  c.deadlineMs = deadlineMs;
+  c.dueSoonMs = dueSoonMs;
+  c.act('decide_request', c.row.status, atMs, actor, {
+    patch: {
+      pending_request: null,
+      deadline_at: iso(deadlineMs),
+      due_soon_at: dueSoonMs === null ? null : iso(dueSoonMs),
+      overdue,
+      extension_count: c.row.extension_count + 1,
+    },
+    data: { ...decided, extraMinutes: extra, handleDeadlineAt: iso(deadlineMs) },
+    publicNote: '已审批',
+  });
+}
+
+function grantDeferral(
+  c: CaseTimeline,
+  atMs: number,
+  actor: EventActor,
+  decided: object,
+  deferUntil: string | null,
+): void {
   const deadline = c.handleDeadlineMs ?? c.deadlineMs;
-  const remaining = deadline === null ? 0 : c.world.clock.minutesBetween(atMs, deadline, basis);
+  const remaining = deadline === null ? 0 : c.world.clock.minutesBetween(atMs, deadline, handleBasis(c));
   c.act('decide_request', 'deferred', atMs, actor, {
     patch: {
       pending_request: null,
-      deferred_until: request.defer_until,
+      deferred_until: deferUntil,
       deferred_remaining_minutes: remaining,
       deferral_count: c.row.deferral_count + 1,
     },
     step: { step: null, deadlineMs: null, dueSoonMs: null, endsStep: false },
-    data: { ...base, deferUntil: request.defer_until, remainingMinutes: remaining },
+    data: { ...decided, deferUntil, remainingMinutes: remaining },
     publicNote: '已审批',
   });
 }
@@ -188,8 +201,7 @@ export function decideRequest(c: CaseTimeline, atMs: number, actor: EventActor, 
 /** 恢复: a parked case runs again with the handling time it had left. */
 export function resume(c: CaseTimeline, atMs: number, actor: EventActor): void {
   const remaining = c.row.deferred_remaining_minutes ?? 0;
-  const basis = c.world.sla.limit(c.row.category_id, c.row.urgency, 'handle').basis;
-  const { deadlineMs, dueSoonMs } = c.world.sla.deadline({ minutes: remaining, basis }, atMs);
+  const { deadlineMs, dueSoonMs } = c.world.sla.deadline({ minutes: remaining, basis: handleBasis(c) }, atMs);
   c.setHandleDeadline(deadlineMs);
   c.act('resume', 'in_progress', atMs, actor, {
     patch: { deferred_until: null, deferred_remaining_minutes: null },

@@ -62,7 +62,7 @@ function rowsStatements<R extends object>(dialect: Dialect, table: string, rows:
 }
 
 /** A chunk of finished timelines as one transaction's INSERTs: the cases first, then what hangs on them. */
-export function caseChunkStatements(dialect: Dialect, chunk: readonly CaseTimeline[]): Statement[] {
+function caseChunkStatements(dialect: Dialect, chunk: readonly CaseTimeline[]): Statement[] {
   const cases: CaseValues[] = chunk.map((c) => c.row);
   const events = chunk.flatMap((c) => c.events);
   return [

@@ -65,8 +65,8 @@ export async function countUnits(platform: Platform, places?: ScalePlaces): Prom
  * the generated county around it — organisation, staff, households and residents, the roster with 双报到, posts
  * and services, and five years of 民情 — as bulk inserts into the modules' own tables, deterministic from the seed
  * and the span's last day. The 民情 counters (`civic_case_tally`) are rebuilt from the loaded cases, and the run is
- * audited once (`demo.scale`): bulk rows are not individual audited actions. `created: false` when the database
- * already held data.
+ * audited once (`demo.scale`): bulk rows are not individual audited actions. Null when the database already held
+ * data.
  */
 export async function buildScaleCounty(
   platform: Platform,
@@ -91,43 +91,8 @@ export async function buildScaleCounty(
   const added = additionsFor(plan, existing);
   const restoreCache = await enlargeCache(platform);
   try {
-    await generateOrganisation(ctx, places, added);
-    const staff = await generateStaff(ctx, places);
-    const { residents, households } = await generateHouseholds(ctx, places, staff, added.households);
-    const members = await generateRoster(ctx, {
-      places,
-      staff,
-      households,
-      members: added.members,
-      reportedIn: added.reportedIn,
-    });
-    await generateService(ctx, { members, compounds: places.compounds, households, staff });
-    await generateOrgReportIns(ctx, places, staff);
-    const indexes = await dropSecondaryIndexes(platform.db, platform.dialect, BULK_TABLES);
-    let cases: CaseTotals;
-    try {
-      cases = await generateCases(ctx, {
-        places,
-        staff,
-        residents,
-        households: new Map([...households].map(([id, list]) => [id, list.length])),
-        total: added.civicCases,
-      });
-    } finally {
-      const building = progress.phase('indexes', indexes.length);
-      await createIndexes(platform.db, platform.dialect, indexes, () => building.advance(1));
-      building.end();
-    }
-    const tally = progress.phase('civic_case_tally', 1);
-    await rebuildCivicTally(platform.db, platform.dialect);
-    tally.advance(1);
-    tally.end();
-    const analyze = progress.phase('statistics', 1);
-    // The planner's statistics from a sample of each index, as `PRAGMA optimize` gathers them (SQLite).
-    if (platform.dialect === 'sqlite') await sql`PRAGMA analysis_limit = 1000`.execute(platform.db);
-    await sql`ANALYZE`.execute(platform.db);
-    analyze.advance(1);
-    analyze.end();
+    const cases = await generateCounty(ctx, places, added);
+    await settle(platform, progress);
     await platform.db.transaction().execute((trx) =>
       appendAudit(trx, systemCtx(platform), {
         action: 'demo.scale',
@@ -136,16 +101,61 @@ export async function buildScaleCounty(
         details: { scale: plan.name, seed: options.seed, firstDay: span.firstDay, lastDay: span.lastDay, added },
       }),
     );
+    const timings = progress.timings;
     return {
       demo,
       targets: totalsFor(plan, existing),
       span: { firstDay: span.firstDay, lastDay: span.lastDay },
       cases,
-      timings: progress.timings,
+      timings,
     };
   } finally {
     await restoreCache();
   }
+}
+
+/** The phases, each in its own transactions; the cases with the big tables' secondary indexes built after them. */
+async function generateCounty(ctx: ScaleContext, places: ScalePlaces, added: ScaleCounts): Promise<CaseTotals> {
+  await generateOrganisation(ctx, places, added);
+  const staff = await generateStaff(ctx, places);
+  const { residents, households } = await generateHouseholds(ctx, places, staff, added.households);
+  const members = await generateRoster(ctx, {
+    places,
+    staff,
+    households,
+    members: added.members,
+    reportedIn: added.reportedIn,
+  });
+  await generateService(ctx, { members, compounds: places.compounds, households, staff });
+  await generateOrgReportIns(ctx, places, staff);
+  const indexes = await dropSecondaryIndexes(ctx.db, ctx.dialect, BULK_TABLES);
+  try {
+    return await generateCases(ctx, {
+      places,
+      staff,
+      residents,
+      households: new Map([...households].map(([id, list]) => [id, list.length])),
+      total: added.civicCases,
+    });
+  } finally {
+    const building = ctx.progress.phase('indexes', indexes.length);
+    await createIndexes(ctx.db, ctx.dialect, indexes, () => building.advance(1));
+    building.end();
+  }
+}
+
+/** The tally rebuilt from the loaded cases, and the planner's statistics gathered. */
+async function settle(platform: Platform, progress: ScaleProgress): Promise<void> {
+  const tally = progress.phase('civic_case_tally', 1);
+  await rebuildCivicTally(platform.db, platform.dialect);
+  tally.advance(1);
+  tally.end();
+  const analyze = progress.phase('statistics', 1);
+  // Statistics from a sample of each index, as `PRAGMA optimize` gathers them (SQLite).
+  if (platform.dialect === 'sqlite') await sql`PRAGMA analysis_limit = 1000`.execute(platform.db);
+  await sql`ANALYZE`.execute(platform.db);
+  analyze.advance(1);
+  analyze.end();
 }
 
 /** SQLite: a 128 MiB page cache while loading; returns how to put the previous size back. PostgreSQL: nothing. */

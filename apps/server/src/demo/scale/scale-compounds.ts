@@ -66,26 +66,7 @@ export function addCompound(
     version: 1,
   });
   const secretary = names.person();
-  if (random.next() < BRANCH_SHARE) {
-    const branchName = `${place.name}党支部`;
-    const node = rows.org(at, {
-      parentId: place.community.id,
-      parentPath: path,
-      kind: 'branch',
-      sector: 'compound',
-      name: branchName,
-      sortOrder: 0,
-      compoundId: id,
-    });
-    const people: PartyPerson[] = [
-      [secretary, '书记', true],
-      [names.person(), '副书记', false],
-      [names.person(), '组织委员', false],
-    ];
-    const party = addParty(ctx, rows, compound, 'branch', branchName, people, draw.phone, node.id);
-    compound.branch = { ...party, orgId: node.id, orgPath: node.path };
-    addVenueAndTerm(ctx, rows, compound, draw);
-  }
+  if (random.next() < BRANCH_SHARE) addBranch(ctx, rows, compound, place.community, secretary, draw);
   // In about half the compounds the branch secretary also chairs the owners' committee (交叉任职).
   const chair = compound.branch && random.next() < 0.5 ? secretary : names.person();
   const owners: PartyPerson[] = [
@@ -99,6 +80,35 @@ export function addCompound(
   const company = random.pick(PROPERTY_COMPANIES);
   compound.propertyCompany = addParty(ctx, rows, compound, 'property_company', company, manager, draw.phone);
   return compound;
+}
+
+/** The compound's branch: its org node under the community (path through the compound), party, venue, term. */
+function addBranch(
+  ctx: ScaleContext,
+  rows: OrgRows,
+  compound: ScaleCompound,
+  community: ScaleCommunity,
+  secretary: string,
+  draw: Draw,
+): void {
+  const branchName = `${compound.name}党支部`;
+  const node = rows.org(compound.createdMs, {
+    parentId: community.id,
+    parentPath: compound.path,
+    kind: 'branch',
+    sector: 'compound',
+    name: branchName,
+    sortOrder: 0,
+    compoundId: compound.id,
+  });
+  const people: PartyPerson[] = [
+    [secretary, '书记', true],
+    [draw.names.person(), '副书记', false],
+    [draw.names.person(), '组织委员', false],
+  ];
+  const party = addParty(ctx, rows, compound, 'branch', branchName, people, draw.phone, node.id);
+  compound.branch = { ...party, orgId: node.id, orgPath: node.path };
+  addVenueAndTerm(ctx, rows, compound, draw);
 }
 
 function addParty(

@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.ts';
 import type { FieldCipher } from '../../platform/crypto/index.ts';
 
 /** The tables a generated county writes, digested to show two runs wrote the same rows. */
-export const DIGESTED_TABLES = [
+const DIGESTED_TABLES = [
   'org_unit',
   'compound',
   'compound_party',

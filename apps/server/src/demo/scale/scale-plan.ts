@@ -15,7 +15,7 @@ export interface ScaleCounts {
   civicCases: number;
 }
 
-export const SCALE_UNITS = [
+const SCALE_UNITS = [
   'towns',
   'communities',
   'compounds',

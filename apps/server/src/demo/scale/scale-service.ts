@@ -89,15 +89,30 @@ interface Rows {
 
 /** Posts are set up in generated compounds only: the demo's compounds have theirs. */
 function postsAndServices(r: Rows, members: readonly ScaleMember[], withPosts: boolean): void {
-  const { random, compound } = r;
-  const openedMs = compound.createdMs + 10 * DAY_MS;
-  const posts = POSTS.filter(() => withPosts && random.next() < 0.7).map(([category, title, duties, seats]) => {
+  const openedMs = r.compound.createdMs + 10 * DAY_MS;
+  const posts = withPosts ? openPosts(r, openedMs) : [];
+  const reported = members.filter((m) => m.confirmedMs !== null);
+  for (const member of reported) {
+    const confirmedMs = member.confirmedMs ?? openedMs;
+    services(r, member, confirmedMs, claimPost(r, member, posts, Math.max(confirmedMs, openedMs)));
+  }
+  addNeeds(r, reported, openedMs);
+}
+
+interface OpenPost {
+  id: string;
+  seats: number;
+  taken: number;
+}
+
+function openPosts(r: Rows, openedMs: number): OpenPost[] {
+  return POSTS.filter(() => r.random.next() < 0.7).map(([category, title, duties, seats]) => {
     const id = r.ids(openedMs);
     const buildings = category === 0 || category === 6;
     r.buffer.add('post', {
       id,
-      compound_id: compound.id,
-      path: compound.path,
+      compound_id: r.compound.id,
+      path: r.compound.path,
       category_id: defaultPostCategoryId(category),
       title,
       duties,
@@ -112,46 +127,46 @@ function postsAndServices(r: Rows, members: readonly ScaleMember[], withPosts: b
     });
     return { id, seats, taken: 0 };
   });
-  const reported = members.filter((m) => m.confirmedMs !== null);
-  for (const member of reported) {
-    const confirmedMs = member.confirmedMs ?? openedMs;
-    const post = posts.length > 0 && random.next() < 0.65 ? random.pick(posts) : null;
-    let postId: string | null = null;
-    if (post && confirmedMs + 3 * DAY_MS < r.cutoffMs) {
-      const approved = post.taken < post.seats && random.next() < 0.85;
-      if (approved) post.taken += 1;
-      const claimedMs = random.int(
-        Math.max(confirmedMs, openedMs) + DAY_MS,
-        Math.max(confirmedMs, openedMs) + 2 * DAY_MS,
-      );
-      const decidedMs = claimedMs + DAY_MS;
-      r.buffer.add('post_claim', {
-        id: r.ids(claimedMs),
-        post_id: post.id,
-        member_id: member.id,
-        path: compound.path,
-        status: approved ? 'approved' : 'pending',
-        note: null,
-        claimed_at: iso(claimedMs),
-        decided_by: approved ? r.decider : null,
-        decided_at: approved ? iso(decidedMs) : null,
-        decision_reason: null,
-        created_at: iso(claimedMs),
-        updated_at: iso(approved ? decidedMs : claimedMs),
-        version: 1,
-      });
-      if (approved) postId = post.id;
-    }
-    services(r, member, confirmedMs, postId);
-  }
+}
+
+/** Most reported members claim a post; the branch approves while seats last. The post held, if approved. */
+function claimPost(r: Rows, member: ScaleMember, posts: OpenPost[], fromMs: number): string | null {
+  const { random } = r;
+  const post = posts.length > 0 && random.next() < 0.65 ? random.pick(posts) : null;
+  if (!post || fromMs + 3 * DAY_MS >= r.cutoffMs) return null;
+  const approved = post.taken < post.seats && random.next() < 0.85;
+  if (approved) post.taken += 1;
+  const claimedMs = random.int(fromMs + DAY_MS, fromMs + 2 * DAY_MS);
+  const decidedMs = claimedMs + DAY_MS;
+  r.buffer.add('post_claim', {
+    id: r.ids(claimedMs),
+    post_id: post.id,
+    member_id: member.id,
+    path: r.compound.path,
+    status: approved ? 'approved' : 'pending',
+    note: null,
+    claimed_at: iso(claimedMs),
+    decided_by: approved ? r.decider : null,
+    decided_at: approved ? iso(decidedMs) : null,
+    decision_reason: null,
+    created_at: iso(claimedMs),
+    updated_at: iso(approved ? decidedMs : claimedMs),
+    version: 1,
+  });
+  return approved ? post.id : null;
+}
+
+/** The branch's needs list over the years; some claimed by a reported member, some of those done. */
+function addNeeds(r: Rows, reported: readonly ScaleMember[], openedMs: number): void {
+  const { random } = r;
   for (const [category, title, description] of NEEDS.filter(() => random.next() < 0.6)) {
     const createdMs = random.int(openedMs, r.cutoffMs - 20 * DAY_MS);
     const claimant = reported.find((m) => (m.confirmedMs ?? Infinity) < createdMs && random.next() < 0.3) ?? null;
     const claimedMs = createdMs + random.int(1, 10) * DAY_MS;
     r.buffer.add('need', {
       id: r.ids(createdMs),
-      compound_id: compound.id,
-      path: compound.path,
+      compound_id: r.compound.id,
+      path: r.compound.path,
       category_id: defaultPostCategoryId(category),
       title,
       description,

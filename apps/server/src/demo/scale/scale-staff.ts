@@ -66,6 +66,10 @@ export async function generateStaff(ctx: ScaleContext, places: ScalePlaces): Pro
   phase.advance(written);
   phase.end();
 
+  return directoryOf(people);
+}
+
+function directoryOf(people: ReadonlyMap<string, Person>): StaffDirectory {
   const get = (role: Role, scopeId: string): Person => {
     const person = people.get(`${role}:${scopeId}`);
     if (!person) throw new Error(`nobody holds ${role} on ${scopeId}`);
