@@ -1,9 +1,10 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
+import { groupCommitSqliteDialect, type SqliteHandle } from './sqlite-group-commit.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<DB>;
@@ -44,28 +45,25 @@ const STATEMENT_CACHE_SIZE = 2000;
 /**
  * Kysely asks for a new prepared statement on every query, and better-sqlite3 compiles each one from scratch —
  * a fifth of the time of a short transaction. Statements are reusable (SQLite recompiles them itself after a
- * schema change), and Kysely's single SQLite connection never runs two queries at once, so a statement is never
- * reused while busy. Least recently used texts are dropped first.
+ * schema change), and each statement runs to completion synchronously (nothing here iterates one lazily), so a
+ * statement is never reused while busy. One cache per connection; least recently used texts are dropped first.
  */
-function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+function statementCache(sqlite: SQLite.Database): (text: string) => SQLite.Statement {
   const cache = new Map<string, SQLite.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare(text: string) {
-      const cached = cache.get(text);
-      if (cached) {
-        cache.delete(text);
-        cache.set(text, cached);
-        return cached;
-      }
-      const statement = sqlite.prepare(text);
-      cache.set(text, statement);
-      if (cache.size > STATEMENT_CACHE_SIZE) {
-        const oldest = cache.keys().next().value;
-        if (oldest !== undefined) cache.delete(oldest);
-      }
-      return statement;
-    },
+  return (text: string) => {
+    const cached = cache.get(text);
+    if (cached) {
+      cache.delete(text);
+      cache.set(text, cached);
+      return cached;
+    }
+    const statement = sqlite.prepare(text);
+    cache.set(text, statement);
+    if (cache.size > STATEMENT_CACHE_SIZE) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
+    }
+    return statement;
   };
 }
 
@@ -80,7 +78,10 @@ function openSqlite(path: string): Database {
     sqlite.pragma(`${name} = ${value}`);
   }
   assertSqlitePragmas(sqlite, isMemory);
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const writer = { sqlite, prepare: statementCache(sqlite) };
+  const db = new Kysely<DB>({
+    dialect: groupCommitSqliteDialect({ writer, reader: isMemory ? null : openReader(path) }),
+  });
   return {
     db,
     dialect: 'sqlite',
@@ -88,6 +89,18 @@ function openSqlite(path: string): Database {
       await db.destroy();
     },
   };
+}
+
+/**
+ * The second connection reads outside transactions; `query_only` makes sure it never writes. It carries the same
+ * settings as the writer, so a PRAGMA read through the application (which lands here) reports the truth.
+ */
+function openReader(path: string): SqliteHandle {
+  const sqlite = new SQLite(path, { fileMustExist: true });
+  for (const [name, value] of SQLITE_PRAGMAS) sqlite.pragma(`${name} = ${value}`);
+  assertSqlitePragmas(sqlite);
+  sqlite.pragma('query_only = 1');
+  return { sqlite, prepare: statementCache(sqlite) };
 }
 
 /** Reads each PRAGMA back: a build or file system that silently ignores one must not run (REL-1). */

@@ -1,6 +1,9 @@
 import type { Dashboard, DashboardChild, Metrics } from '@linli/contracts';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, errorCode } from '../../../../test/harness.ts';
+import { recordAudit } from '../../../platform/audit/index.ts';
+import { systemCtx } from '../../../platform/context.ts';
 import { PERIOD, setupDashboardTest } from './dashboard.test-support.ts';
 
 let s: Awaited<ReturnType<typeof setupDashboardTest>>;
@@ -232,5 +235,39 @@ describe('GET /dashboard — a committee and a compound', () => {
     ]);
     const viaBranch = await get('countyAdmin', `&orgId=${s.county.compoundA.branch?.id}`);
     expect(viaBranch.scope).toEqual({ kind: 'compound', id: s.county.compoundA.id, name: '金碧花园' });
+  });
+});
+
+describe('GET /dashboard — kept while its data stands', () => {
+  const received = (d: Dashboard) => sum(d.children, 'casesReceived');
+  const shiftTally = (by: number) =>
+    sql`UPDATE civic_case_tally SET received = received + ${by}`.execute(s.t.platform.db);
+
+  it('answers again from what it computed until an audited change or a minute passes', async () => {
+    const first = await get('countyAdmin');
+    // A change no action made (and so no audit entry marks): the cached answer stands for now.
+    await shiftTally(1);
+    let shifted = 1;
+    try {
+      expect(received(await get('countyAdmin'))).toBe(received(first));
+      s.t.clock.advance(61_000);
+      const aged = await get('countyAdmin');
+      expect(received(aged)).toBeGreaterThan(received(first));
+      await shiftTally(-1);
+      shifted = 0;
+      expect(received(await get('countyAdmin'))).toBe(received(aged));
+      // Any audited action is a new version of the data: computed afresh at once.
+      await recordAudit(systemCtx(s.t.platform), { action: 'test.touch', objectType: 'test', objectId: 'dashboard' });
+      expect(received(await get('countyAdmin'))).toBe(received(first));
+    } finally {
+      if (shifted) await shiftTally(-shifted);
+    }
+  });
+
+  it('never hands one user the answer computed for another', async () => {
+    const county = await get('countyAdmin');
+    const committee = await get('jinbiAdmin');
+    expect(committee.scope.id).not.toBe(county.scope.id);
+    expect(committee.breadcrumb[0]?.id).not.toBe(county.breadcrumb[0]?.id);
   });
 });

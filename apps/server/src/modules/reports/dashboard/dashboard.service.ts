@@ -4,6 +4,7 @@ import { assertPeriod, getCivicRanking, loadMetricSettings, periodBounds } from 
 import { computeFigures } from '../figures/figure-registry.ts';
 import { figureInput } from '../figures/figure-types.ts';
 import { type ReportScope, reportBreadcrumb, resolveReportScope, scopeRef } from '../report-scope.ts';
+import { cachedDashboard } from './dashboard.cache.ts';
 import { dashboardChildren } from './dashboard-children.query.ts';
 import { civicSection } from './dashboard-civic.query.ts';
 import { coverageByStage } from './dashboard-coverage.query.ts';
@@ -51,12 +52,20 @@ async function rankings(ctx: Ctx, scope: ReportScope, to: string): Promise<Dashb
  * per child for drill-down. Read-only and outside any transaction, so the independent parts run side by side
  * on PostgreSQL's pool (SQLite serialises them on its one connection). The 民情 counts come from the tally
  * (one read for the figures and charts, one per child, one for the compound ranking), the rest from grouped
- * queries on indexes; no case row is loaded.
+ * queries on indexes; no case row is loaded. Kept while the data stands (`dashboard.cache.ts`).
  */
 export async function getDashboard(ctx: Ctx, query: ReportScopeQuery): Promise<Dashboard> {
   const scope = await resolveReportScope(ctx, query);
   const period = { from: query.from, to: query.to };
   assertPeriod(period);
+  return cachedDashboard(ctx, query, () => computeDashboard(ctx, scope, period));
+}
+
+async function computeDashboard(
+  ctx: Ctx,
+  scope: ReportScope,
+  period: { from: string; to: string },
+): Promise<Dashboard> {
   const { settings } = await loadMetricSettings(ctx.db);
   const input = { scope, period, settings };
   // One computation for the figures and the 民情 charts: they share the tally read (`civicTally`).
