@@ -81,7 +81,6 @@ export const NAMES_OTHER_SIDE: Record<string, string> = {
   'GET /open311/v2/requests.xml': 'Open311 publishes the county’s service requests (no reporter data)',
   'GET /api/v1/work-units': 'work units are county-wide reference data (an employer and its Party organisation)',
   'GET /api/v1/work-units/:id': 'work units are county-wide reference data (an employer and its Party organisation)',
-  'PATCH /api/v1/work-units/:id': 'open finding F3: work units carry no place, any work_unit.write edits them all',
   'GET /api/v1/work-unit-feedback': 'echoes the work unit asked for; its rows are the caller’s own residents only',
   'POST /api/v1/work-unit-feedback': 'echoes the work unit asked for; its rows are the caller’s own residents only',
 };

@@ -17,9 +17,14 @@ describe('work units (工作单位)', () => {
   let county: County;
   let secretaryA: Session;
   let jinbiAdmin: Session;
+  let countyAdmin: Session;
 
   beforeAll(async () => {
-    ({ t, county, secretaryA, jinbiAdmin } = await setupOrganisationTest('secretaryA', 'jinbiAdmin'));
+    ({ t, county, secretaryA, jinbiAdmin, countyAdmin } = await setupOrganisationTest(
+      'secretaryA',
+      'jinbiAdmin',
+      'countyAdmin',
+    ));
   });
   afterAll(() => t.close());
 
@@ -46,7 +51,7 @@ describe('work units (工作单位)', () => {
       abilities: { update: true },
     });
     const [organ] = await createOrganBranches(t.platform, county, '县财政局机关党支部');
-    const inside = await as(t.app, jinbiAdmin).post(UNITS, { name: '县财政局', partyOrgId: organ.id });
+    const inside = await as(t.app, countyAdmin).post(UNITS, { name: '县财政局', partyOrgId: organ.id });
     expect(inside.json()).toMatchObject({ partyOrgId: organ.id, partyOrgName: '县财政局机关党支部' });
     const audit = await auditRowsOf(t.platform, 'work_unit.create', outside.json().id);
     expect(JSON.stringify(audit)).not.toContain('13912345678');
@@ -97,5 +102,25 @@ describe('work units (工作单位)', () => {
     expect(edited.json()).toMatchObject({ address: '民政路1号', contactPhoneMasked: '138****1111', version: 2 });
     expect((await as(t.app, jinbiAdmin).patch(url, { contactPhone: null }, ifMatch(1))).statusCode).toBe(412);
     expect((await as(t.app, jinbiAdmin).patch(url, { contactPhone: 'x' }, ifMatch(2))).statusCode).toBe(400);
+  });
+
+  it('keeps a unit tied to a county organ with the staff whose scope covers that organ', async () => {
+    // The county's organs hang under its 机关工委, outside any township: a township admin neither ties a unit to
+    // one nor edits a unit tied to one; the county admin does both.
+    const [organ] = await createOrganBranches(t.platform, county, '县教育局机关党支部');
+    const tied = await as(t.app, jinbiAdmin).post(UNITS, { name: '县教育局', partyOrgId: organ.id });
+    expect(tied.statusCode).toBe(403);
+    const id = await insertWorkUnit(t.platform, '县教育局', organ);
+    const url = `${UNITS}/${id}`;
+    expect((await as(t.app, jinbiAdmin).get(url)).json().abilities).toEqual({ update: false });
+    expect((await as(t.app, jinbiAdmin).patch(url, { address: '教育路1号' }, ifMatch(1))).statusCode).toBe(403);
+    const untied = await insertWorkUnit(t.platform, '县文旅局');
+    expect(
+      (await as(t.app, jinbiAdmin).patch(`${UNITS}/${untied}`, { partyOrgId: organ.id }, ifMatch(1))).statusCode,
+    ).toBe(403);
+    expect((await as(t.app, countyAdmin).get(url)).json().abilities).toEqual({ update: true });
+    const edited = await as(t.app, countyAdmin).patch(url, { address: '教育路1号' }, ifMatch(1));
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json()).toMatchObject({ address: '教育路1号', version: 2 });
   });
 });

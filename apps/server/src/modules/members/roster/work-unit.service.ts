@@ -24,11 +24,18 @@ import { type Trx, transact } from '../../../platform/transaction.ts';
 import { definedColumns, emptyToNull, updateAtVersion } from '../../../platform/versioned-update.ts';
 
 /*
- * Work units (工作单位) are shared reference data of the county, not scoped: anyone who reads the roster may
- * list them, and `work_unit.write` (county and committee staff) edits them.
+ * Work units (工作单位) are shared reference data of the county: anyone who reads the roster may list them. A unit
+ * tied to a Party organisation of the county belongs to that organisation's place: `work_unit.write` must cover
+ * it to register or edit the unit (and to tie a unit to it), so one township's staff cannot rename another's
+ * organs. A unit whose Party organisation lies outside the county (a name only) has no place: any holder of
+ * `work_unit.write` (county and committee staff) keeps it up to date.
  */
 
 type WorkUnitRow = Selectable<WorkUnitTable>;
+/** A unit with the path of its Party organisation when that is a node of the county's tree. */
+type PlacedWorkUnitRow = WorkUnitRow & { party_org_path: string | null };
+
+const placeOf = (path: string | null) => (path === null ? undefined : { path });
 
 function toWorkUnit(ctx: Ctx, row: WorkUnitRow): WorkUnit {
   return {
@@ -43,21 +50,31 @@ function toWorkUnit(ctx: Ctx, row: WorkUnitRow): WorkUnit {
   };
 }
 
-const toDetail = (ctx: Ctx, row: WorkUnitRow): WorkUnitDetail => ({
+const toDetail = (ctx: Ctx, row: PlacedWorkUnitRow): WorkUnitDetail => ({
   ...toWorkUnit(ctx, row),
-  abilities: { update: can(ctx.actor, 'work_unit.write') },
+  abilities: { update: can(ctx.actor, 'work_unit.write', placeOf(row.party_org_path)) },
 });
 
-async function getRow(db: Db | Trx, id: string): Promise<WorkUnitRow> {
-  const row = await db.selectFrom('work_unit').selectAll().where('id', '=', id).executeTakeFirst();
+async function getRow(db: Db | Trx, id: string): Promise<PlacedWorkUnitRow> {
+  const row = await db
+    .selectFrom('work_unit')
+    .leftJoin('org_unit', 'org_unit.id', 'work_unit.party_org_id')
+    .selectAll('work_unit')
+    .select('org_unit.path as party_org_path')
+    .where('work_unit.id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', { details: { object: 'work_unit' } });
   return row;
 }
 
-/** The Party organisation named by id must be a node of the county's tree (404 otherwise); gives its name. */
-async function partyOrgName(db: Db, id: string): Promise<string> {
-  const org = await db.selectFrom('org_unit').select('name').where('id', '=', id).executeTakeFirst();
+/**
+ * The Party organisation named by id must be a node of the county's tree (404 otherwise) that the caller's
+ * `work_unit.write` covers (403 otherwise); gives its name.
+ */
+async function coveredPartyOrg(ctx: Ctx, id: string): Promise<string> {
+  const org = await ctx.db.selectFrom('org_unit').select(['name', 'path']).where('id', '=', id).executeTakeFirst();
   if (!org) throw new AppError('NOT_FOUND', { details: { object: 'org_unit' } });
+  authorize(ctx, 'work_unit.write', { path: org.path });
   return org.name;
 }
 
@@ -90,8 +107,8 @@ export async function getWorkUnit(ctx: Ctx, id: string): Promise<WorkUnitDetail>
 }
 
 /**
- * Registers a work unit (`work_unit.write`). Its Party organisation is an org unit of the county (the name then
- * defaults to that unit's) or only a name, since many lie outside the county. A taken name → 409 DUPLICATE.
+ * Registers a work unit (`work_unit.write`, covering its Party organisation when that is an org unit of the
+ * county; the name then defaults to that unit's) or only a name, since many lie outside the county. A taken name → 409 DUPLICATE.
  * The contact phone is stored encrypted; the audit row never holds it.
  */
 export async function createWorkUnit(
@@ -100,7 +117,7 @@ export async function createWorkUnit(
 ): Promise<WorkUnitDetail> {
   authorize(ctx, 'work_unit.write');
   const body = CreateWorkUnitBodySchema.parse(input);
-  const orgName = body.partyOrgId ? await partyOrgName(ctx.db, body.partyOrgId) : '';
+  const orgName = body.partyOrgId ? await coveredPartyOrg(ctx, body.partyOrgId) : '';
   const id = newId();
   const now = isoNow(ctx.clock);
   return transact(ctx, async (trx) => {
@@ -137,8 +154,9 @@ export async function updateWorkUnit(
 ): Promise<WorkUnitDetail> {
   authorize(ctx, 'work_unit.write');
   const body = UpdateWorkUnitBodySchema.parse(input);
-  await getRow(ctx.db, id);
-  const orgName = body.partyOrgId ? await partyOrgName(ctx.db, body.partyOrgId) : undefined;
+  const current = await getRow(ctx.db, id);
+  authorize(ctx, 'work_unit.write', placeOf(current.party_org_path));
+  const orgName = body.partyOrgId ? await coveredPartyOrg(ctx, body.partyOrgId) : undefined;
   return transact(ctx, async (trx) => {
     await updateAtVersion(trx, ctx, {
       table: 'work_unit',
