@@ -56,7 +56,9 @@ export interface KeysetPosition {
 
 /**
  * Rows strictly after `at` in (key, id) order — `key > k OR (key = k AND id > id)`, `<` when descending — the
- * keyset condition every paged listing uses, served by a (key, id) index.
+ * keyset condition every paged listing uses, served by a (key, id) index. The leading `key >= k` says the same
+ * once more in a form the planners use as the start of the index range: without it, SQLite walked the index from
+ * the start of the period to the page on every page (a county's 民情 ledger: 124 ms a page, growing to 250 ms).
  */
 export function afterKeyset(
   keyColumn: string,
@@ -67,5 +69,6 @@ export function afterKeyset(
   const op = sql.raw(order === 'asc' ? '>' : '<');
   const key = sql.ref(keyColumn);
   const id = sql.ref(idColumn);
-  return sql<SqlBool>`(${key} ${op} ${at.key} OR (${key} = ${at.key} AND ${id} ${op} ${at.id}))`;
+  const bound = sql.raw(order === 'asc' ? '>=' : '<=');
+  return sql<SqlBool>`(${key} ${bound} ${at.key} AND (${key} ${op} ${at.key} OR (${key} = ${at.key} AND ${id} ${op} ${at.id})))`;
 }

@@ -13,6 +13,7 @@ import { reportsMigration } from './0012-reports.ts';
 import { reportsFiguresMigration } from './0013-reports-figures.ts';
 import { civicTallyMigration } from './0014-civic-tally.ts';
 import { roleAssignmentScopeRoleMigration } from './0015-role-assignment-scope-role.ts';
+import { civicCaseReceivedOrderMigration } from './0016-civic-case-received-order.ts';
 import type { LinliMigration } from './migration-helpers.ts';
 
 /** Applied in key order. Never edit a migration once it is merged; add the next one. */
@@ -32,4 +33,5 @@ export const MIGRATIONS: Record<string, LinliMigration> = {
   '0013-reports-figures': reportsFiguresMigration,
   '0014-civic-tally': civicTallyMigration,
   '0015-role-assignment-scope-role': roleAssignmentScopeRoleMigration,
+  '0016-civic-case-received-order': civicCaseReceivedOrderMigration,
 };

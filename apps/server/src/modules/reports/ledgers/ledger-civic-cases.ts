@@ -11,19 +11,24 @@ export const TIMELINE_MAX_CHARS = 240;
 /** Events that are not steps of handling: they stay in the case's own log, not in the register. */
 const NOT_STEPS: ReadonlySet<CivicCaseEventType> = new Set(['comment', 'follow', 'auto_route']);
 
-/** Cases received in the period (by their Asia/Shanghai receipt day) under the scope. */
-function cases(source: LedgerSource) {
+/**
+ * Cases received in the period (by their Asia/Shanghai receipt day) under the scope; from `resumeOn` on, the day
+ * a keyset page resumes at. That bound must be the only lower one: given the period's start as well, SQLite
+ * walked the receipt-order index from the start of the period on every page (126 ms a page of a county-wide
+ * register, rising; with it, 1 ms).
+ */
+function cases(source: LedgerSource, resumeOn?: string) {
   const period = source.period ?? { from: '', to: '' };
   return source.db
     .selectFrom('civic_case as c')
     .where(pathStartsWith('c.path', source.scope.path))
-    .where('c.received_on', '>=', period.from)
+    .where('c.received_on', '>=', resumeOn ?? period.from)
     .where('c.received_on', '<=', period.to);
 }
 
 /** No reporter column is ever read here: the register leaves the system (PI-3). */
 const readCases = (source: LedgerSource, after: { key: string; id: string } | undefined, limit: number) =>
-  cases(source)
+  cases(source, after?.key)
     .innerJoin('civic_category as leaf', 'leaf.id', 'c.category_id')
     .leftJoin('civic_category as root', 'root.id', 'leaf.parent_id')
     .innerJoin('compound', 'compound.id', 'c.compound_id')
