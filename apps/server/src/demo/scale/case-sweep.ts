@@ -1,42 +1,21 @@
-import type { CivicCaseStatus, SlaStep } from '@linli/contracts';
+import {
+  escalationKey,
+  escalationReason,
+  INTAKE_STATUSES,
+  SUPERVISION_ANSWER_LIMIT,
+  TIMED_STATUSES,
+} from '../../modules/civic-cases/index.ts';
 import { HOUR_MS, MINUTE_MS } from '../../platform/clock.ts';
 import { type CaseTimeline, type EventActor, type SupervisionValues, SYSTEM } from './case-timeline.ts';
 import { iso } from './scale-time.ts';
 
 /** The supervision sweep runs every five minutes (`supervision.jobs.ts`). */
 const SWEEP_EVERY_MS = 5 * MINUTE_MS;
-/** A 督办 is answered within a working day; the generated units answer within hours. */
-const ANSWER_LIMIT = { minutes: 1440, basis: 'workday' } as const;
-const STEP_LABEL: Record<SlaStep, string> = { accept: '受理', sign: '签收', handle: '处理', verify: '核查' };
 const ANSWERS = [
   '已安排专人加快办理，今日内反馈结果。',
   '已与反映人沟通，明确办理时限，正在落实。',
   '因配件到货延迟导致超时，已督促施工单位加快进度。',
 ];
-const TIMED: readonly CivicCaseStatus[] = [
-  'submitted',
-  'triaged',
-  'accepted',
-  'dispatched',
-  'signed',
-  'in_progress',
-  'rework',
-  'handled',
-  'verified',
-];
-const INTAKE: readonly CivicCaseStatus[] = ['submitted', 'triaged', 'accepted'];
-
-/** `2026/11/27 10:00` in Asia/Shanghai, as the sweep's reasons quote a deadline. */
-const SHANGHAI_MINUTE = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-
 /** The first sweep run at or after an instant. */
 const nextSweep = (ms: number): number => Math.ceil(ms / SWEEP_EVERY_MS) * SWEEP_EVERY_MS;
 
@@ -56,14 +35,14 @@ export function sweepUntil(c: CaseTimeline, untilMs: number, people: SweepPeople
   const row = c.row;
   // The sweep acts at its first run after the point passed and after the case entered its present state.
   const since = c.lastMs + 1;
-  if (TIMED.includes(row.status) && c.deadlineMs !== null && c.dueSoonMs !== null) {
+  if (TIMED_STATUSES.includes(row.status) && c.deadlineMs !== null && c.dueSoonMs !== null) {
     const warnAt = nextSweep(Math.max(c.dueSoonMs, since));
     const startedMs = row.step_started_at === null ? null : Date.parse(row.step_started_at);
     const warned =
       row.due_soon_warned_at !== null && (startedMs === null || Date.parse(row.due_soon_warned_at) >= startedMs);
     if (!warned && warnAt < untilMs && warnAt < c.deadlineMs) row.due_soon_warned_at = iso(warnAt);
   }
-  if (TIMED.includes(row.status) && c.deadlineMs !== null && row.overdue === 0) {
+  if (TIMED_STATUSES.includes(row.status) && c.deadlineMs !== null && row.overdue === 0) {
     const flagAt = nextSweep(Math.max(c.deadlineMs, since));
     if (flagAt < untilMs) flagAndEscalate(c, flagAt, people);
   }
@@ -79,11 +58,11 @@ function flagAndEscalate(c: CaseTimeline, atMs: number, people: SweepPeople): vo
     on_time: 0,
     data: { step: row.step },
   });
-  if (row.unit_id === null && !INTAKE.includes(row.status)) return;
+  if (row.unit_id === null && !INTAKE_STATUSES.includes(row.status)) return;
   const level = people.level(c);
-  const dueAt = iso(c.world.clock.addMinutes(atMs, ANSWER_LIMIT.minutes, ANSWER_LIMIT.basis));
-  const reason = `${row.step ? STEP_LABEL[row.step] : '办理'}超时（时限 ${SHANGHAI_MINUTE.format(c.deadlineMs ?? atMs)}）`;
-  const unit = INTAKE.includes(row.status) ? null : row;
+  const dueAt = iso(c.world.clock.addMinutes(atMs, SUPERVISION_ANSWER_LIMIT.minutes, SUPERVISION_ANSWER_LIMIT.basis));
+  const reason = escalationReason(row, iso(c.deadlineMs ?? atMs));
+  const unit = INTAKE_STATUSES.includes(row.status) ? null : row;
   const supervision: SupervisionValues = {
     id: c.world.ids(atMs),
     case_id: row.id,
@@ -99,7 +78,7 @@ function flagAndEscalate(c: CaseTimeline, atMs: number, people: SweepPeople): vo
     answer: null,
     answered_by: null,
     answered_at: null,
-    dedupe_key: `${row.id}:${row.step ?? ''}:${deadline ?? ''}`,
+    dedupe_key: escalationKey({ id: row.id, step: row.step, deadline_at: deadline }),
     created_by: null,
     created_at: iso(atMs),
   };

@@ -38,6 +38,13 @@ export { getCivicRanking } from './metrics/rankings.query.ts';
 export { open311Routes } from './open311/open311.routes.ts';
 export { sendOpen311RouterError } from './open311/open311-errors.ts';
 export { loadMetricSettings } from './settings/metric-settings.repository.ts';
+export { escalationReason } from './supervision/sweep-notices.ts';
+export {
+  escalationKey,
+  INTAKE_STATUSES,
+  SUPERVISION_ANSWER_LIMIT,
+  TIMED_STATUSES,
+} from './supervision/sweep-rules.ts';
 export { applyCaseAction } from './workflow/case-action.runner.ts';
 /** The statuses in which a case is still open (the overdue backlog counts only these). */
 export { OPEN_STATUSES } from './workflow/civic-case-status.ts';

@@ -5,7 +5,7 @@ import { notifyUsers } from '../../../platform/notify/notify.ts';
 import type { Trx } from '../../../platform/transaction.ts';
 import { appendCaseEvent } from '../case-events.ts';
 import { nearestHolders } from '../case-units.ts';
-import { deadlineFrom, type SlaLimit } from '../settings/sla-deadline.ts';
+import { deadlineFrom } from '../settings/sla-deadline.ts';
 import { supervisionLevel } from './supervision-level.ts';
 import { inIntake, responsibleUsers } from './supervision-people.ts';
 import {
@@ -21,11 +21,9 @@ import {
   needsDueSoonWarning,
   needsEscalation,
   needsOverdueFlag,
+  SUPERVISION_ANSWER_LIMIT,
   type SweepCase,
 } from './sweep-rules.ts';
-
-/** A 督办 must be answered within one working day. */
-const ANSWER_LIMIT: SlaLimit = { minutes: 1440, basis: 'workday' };
 
 /** One sweep step on one locked case; true when it changed something. */
 export type SweepAction = (trx: Trx, ctx: Ctx, c: SweepCase, now: string) => Promise<boolean>;
@@ -80,7 +78,7 @@ export const escalateOverdue: SweepAction = async (trx, ctx, c, now) => {
   if (!needsEscalation(c, now) || c.deadline_at === null) return false;
   const level = await supervisionLevel(trx, c);
   if (!level) return false;
-  const { deadlineAt: dueAt } = await deadlineFrom(trx, ANSWER_LIMIT, new Date(now), 1);
+  const { deadlineAt: dueAt } = await deadlineFrom(trx, SUPERVISION_ANSWER_LIMIT, new Date(now), 1);
   const unit = inIntake(c.status) ? null : c;
   const reason = escalationReason(c, c.deadline_at);
   const id = newId();

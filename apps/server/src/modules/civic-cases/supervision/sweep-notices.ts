@@ -11,17 +11,18 @@ const STEP_LABEL: Record<SlaStep, string> = { accept: '受理', sign: '签收', 
 
 export const stepLabel = (step: SlaStep | null): string => (step ? STEP_LABEL[step] : '办理');
 
+const SHANGHAI_MINUTE = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
 /** `2026/11/27 10:00` in Asia/Shanghai: deadlines as the county reads them. */
-export const shanghaiMinute = (iso: string): string =>
-  new Intl.DateTimeFormat('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(new Date(iso));
+export const shanghaiMinute = (iso: string): string => SHANGHAI_MINUTE.format(new Date(iso));
 
 const caseLink = (c: Pick<SweepCase, 'id'>) => `/civic-cases/${c.id}`;
 const named = (c: SweepCase) => `${c.number}「${c.title}」`;
@@ -41,7 +42,7 @@ export const overdueNotice = (c: SweepCase, deadline: string): Notice => ({
 });
 
 /** Why a case was escalated, as the record and the timeline say it. */
-export const escalationReason = (c: SweepCase, deadline: string): string =>
+export const escalationReason = (c: Pick<SweepCase, 'step'>, deadline: string): string =>
   `${stepLabel(c.step)}超时（时限 ${shanghaiMinute(deadline)}）`;
 
 export const supervisionToLevelNotice = (c: SweepCase, reason: string, dueAt: string): Notice => ({

@@ -1,6 +1,10 @@
 import { CIVIC_CASE_STATUSES, type CivicCaseStatus, type SlaStep, type UnitKind } from '@linli/contracts';
+import type { SlaLimit } from '../settings/sla-deadline.ts';
 import { OPEN_STATUSES } from '../workflow/civic-case-status.ts';
 import { inIntake } from './supervision-people.ts';
+
+/** A 督办 must be answered within one working day. */
+export const SUPERVISION_ANSWER_LIMIT: SlaLimit = { minutes: 1440, basis: 'workday' };
 
 /** A case as the sweep sees it: its step, its clock and who answers for it. */
 export interface SweepCase {
