@@ -1,6 +1,6 @@
 import type { Dataset } from './dataset.ts';
 import type { HttpClient, Session } from './http-client.ts';
-import type { LoadResult } from './load.ts';
+import { type LoadResult, runLoad } from './load.ts';
 import type { BenchOptions, ScenarioId } from './options.ts';
 import type { RunningChild } from './servers.ts';
 
@@ -84,3 +84,13 @@ export const fromLoad = (id: ScenarioId, load: LoadResult, details: Record<strin
     memory: load.memoryMethod,
   },
 });
+
+/** The run's warm-up and measured load of one GET, made over and over by `connections` clients as one session. */
+export const loadGet = (ctx: BenchContext, path: string, session: Session, connections: number): Promise<LoadResult> =>
+  runLoad({
+    server: ctx.linli,
+    connections,
+    warmupSeconds: ctx.options.warmupSeconds,
+    durationSeconds: ctx.options.durationSeconds,
+    requests: [{ method: 'GET', path, headers: { cookie: session.cookie } }],
+  });

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../apps/server/test/reliability/process-server.ts';
 import { type Dataset, linliEnv } from './dataset.ts';
 import { type MemoryProbe, memoryProbe } from './memory.ts';
 import { LINLI_BIN, REPO_ROOT } from './paths.ts';
@@ -26,20 +26,6 @@ export interface RunningChild {
 const OUTPUT_KEPT = 64 * 1024;
 /** Linli migrates and may backfill on start; on the county dataset that can take a while. */
 const START_TIMEOUT_MS = 300_000;
-
-/** A loopback port nobody listens on right now (the OS picks it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolvePort(port));
-    });
-  });
-}
 
 async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + START_TIMEOUT_MS;

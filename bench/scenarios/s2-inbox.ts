@@ -1,6 +1,5 @@
 import type { CivicCaseSummary, Page } from '@linli/contracts';
-import { runLoad } from '../load.ts';
-import { type BenchContext, fromLoad, type ScenarioResult } from '../scenario.ts';
+import { type BenchContext, fromLoad, loadGet, type ScenarioResult } from '../scenario.ts';
 
 /** The H5 inbox's quick filters (apps/mobile InboxPage), in the order a grid worker is most likely to use them. */
 export const INBOX_FILTERS = ['signed,in_progress,rework', 'dispatched', 'handled', 'deferred'] as const;
@@ -24,13 +23,7 @@ export async function runInbox(ctx: BenchContext): Promise<ScenarioResult> {
   }
   if (!chosen) throw new Error("the grid worker's inbox is empty under every quick filter");
   const path = inboxPath(chosen.status);
-  const load = await runLoad({
-    server: ctx.linli,
-    connections: 32,
-    warmupSeconds: ctx.options.warmupSeconds,
-    durationSeconds: ctx.options.durationSeconds,
-    requests: [{ method: 'GET', path, headers: { cookie: worker.cookie } }],
-  });
+  const load = await loadGet(ctx, path, worker, 32);
   return fromLoad('S2', load, {
     request: `GET ${path}`,
     status: chosen.status,

@@ -1,7 +1,6 @@
 import type { CivicCaseDetail, CivicCaseSummary, Page } from '@linli/contracts';
 import { mapConcurrently } from '../concurrently.ts';
-import { runLoad } from '../load.ts';
-import { type BenchContext, fromLoad, type ScenarioResult } from '../scenario.ts';
+import { type BenchContext, fromLoad, loadGet, type ScenarioResult } from '../scenario.ts';
 
 const CANDIDATES = 100;
 
@@ -23,13 +22,7 @@ export async function runCaseDetail(ctx: BenchContext): Promise<ScenarioResult> 
   const most = Math.max(...eventCounts);
   const picked = closed.items[eventCounts.indexOf(most)] as CivicCaseSummary;
   const path = `/api/v1/civic-cases/${picked.id}`;
-  const load = await runLoad({
-    server: ctx.linli,
-    connections: 32,
-    warmupSeconds: ctx.options.warmupSeconds,
-    durationSeconds: ctx.options.durationSeconds,
-    requests: [{ method: 'GET', path, headers: { cookie: worker.cookie } }],
-  });
+  const load = await loadGet(ctx, path, worker, 32);
   return fromLoad('S3', load, {
     request: `GET ${path}`,
     caseNumber: picked.number,

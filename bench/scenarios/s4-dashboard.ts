@@ -1,6 +1,5 @@
-import { runLoad } from '../load.ts';
 import { thisYear } from '../periods.ts';
-import { type BenchContext, fromLoad, type ScenarioResult } from '../scenario.ts';
+import { type BenchContext, fromLoad, loadGet, type ScenarioResult } from '../scenario.ts';
 
 /** The cockpit is a heavier page opened by few people at once: 8 connections, not 32. */
 const CONNECTIONS = 8;
@@ -14,12 +13,6 @@ export async function runDashboard(ctx: BenchContext): Promise<ScenarioResult> {
   const started = performance.now();
   await ctx.client.get(path, { session: admin });
   const aloneMs = Math.round(performance.now() - started);
-  const load = await runLoad({
-    server: ctx.linli,
-    connections: CONNECTIONS,
-    warmupSeconds: ctx.options.warmupSeconds,
-    durationSeconds: ctx.options.durationSeconds,
-    requests: [{ method: 'GET', path, headers: { cookie: admin.cookie } }],
-  });
+  const load = await loadGet(ctx, path, admin, CONNECTIONS);
   return fromLoad('S4', load, { request: `GET ${path}`, aloneMs });
 }

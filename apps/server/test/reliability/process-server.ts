@@ -7,8 +7,8 @@ const LINLI_BIN = fileURLToPath(new URL('../../bin/linli.mjs', import.meta.url))
 /** Starting means compiling the whole server with tsx and migrating: tens of seconds on a busy 2-core machine. */
 const START_TIMEOUT_MS = 120_000;
 
-/** A port nobody listens on right now (the OS picks it). */
-function freePort(): Promise<number> {
+/** A loopback port nobody listens on right now (the OS picks it); the benchmark's servers use it too. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.unref();
