@@ -135,6 +135,17 @@ export async function createGrid(
 
 export const TEST_PASSWORD = 'Linli-test-Pass-2026';
 
+/**
+ * One argon2 hash of the test password for the whole process: suites make hundreds of accounts (the authorisation
+ * matrix above all), and hashing each would cost most of their run. Every account still signs in with it.
+ */
+let testPasswordHash: Promise<string> | undefined;
+function passwordHashOf(password: string): Promise<string> {
+  if (password !== TEST_PASSWORD) return hash(password);
+  testPasswordHash ??= hash(TEST_PASSWORD);
+  return testPasswordHash;
+}
+
 export async function createUser(
   platform: Platform,
   overrides: {
@@ -157,7 +168,7 @@ export async function createUser(
       display_name: overrides.displayName ?? `测试用户${next()}`,
       phone_cipher: overrides.phone ? platform.cipher.encrypt(overrides.phone) : null,
       phone_index: overrides.phone ? platform.blindIndex(overrides.phone) : null,
-      password_hash: await hash(overrides.password ?? TEST_PASSWORD),
+      password_hash: await passwordHashOf(overrides.password ?? TEST_PASSWORD),
       password_changed_at: now,
       must_change_password: 0,
       totp_secret_cipher: null,
